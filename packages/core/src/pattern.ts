@@ -1,0 +1,197 @@
+/**
+ * The phrase pattern language. A pattern is a space-separated sequence of elements matched against the
+ * non-space tokens of one sentence:
+ *
+ *   word        the word, folded (case, ß/ss and umlaut spelling do not matter): `hersteller`
+ *   pre*  *suf  prefix / suffix / infix match, for inflection and compounds: `zuständig*`, `*garantie`
+ *   a|b|c       alternatives (each may use `*` or be a `<lemma>`)
+ *   <lemma>     every form of a verb; separable prefix with `|`: `<um|tauschen>` matches "umtauschen",
+ *               "umgetauscht", "umzutauschen" and "tauschen … um" (particle later in the sentence)
+ *   @CLASS      a closed word class: @NEG @DET @FORMAL @INFORMAL @MODAL @SUB @PRON, plus @NUM (number),
+ *               @OPAQUE (placeholder, URL), @WORD (any word), @CAP (capitalised word), @ANY (any token)
+ *   x?          optional element
+ *   ...  ...N   a gap of up to 4 (or N ≤ 12) tokens within the sentence, never across . ! ?
+ *   ^  $        start / end of the sentence (only terminal punctuation may follow `$`)
+ *   , : ( …     punctuation literals
+ */
+import { CLASSES } from './lexicon.ts';
+import { fold } from './normalize.ts';
+import { verbForms } from './morph.ts';
+import type { Sentence, Token } from './types.ts';
+
+type Test = (t: Token, items: Token[], i: number) => boolean;
+
+interface TokElem {
+  kind: 'tok';
+  test: Test;
+  optional: boolean;
+  /** Exact folded words that can satisfy this element (for pre-filtering); null when open-ended. */
+  keys: Set<string> | null;
+  src: string;
+}
+interface GapElem { kind: 'gap'; max: number }
+interface AnchorElem { kind: 'start' | 'end' }
+type Elem = TokElem | GapElem | AnchorElem;
+
+export interface CompiledPattern {
+  source: string;
+  elems: Elem[];
+  /** Words of which at least one must be in the sentence for a match (null: no pre-filter). */
+  keys: Set<string> | null;
+}
+
+export class PatternError extends Error {}
+
+const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
+const TERMINAL = /^[.!?…]/;
+
+function atomTest(src: string): { test: Test; keys: Set<string> | null } {
+  if (src.startsWith('<') && src.endsWith('>')) {
+    const v = verbForms(src.slice(1, -1));
+    const keys = new Set([...v.forms, ...v.splitForms]);
+    if (!v.particle) return { test: (t) => v.forms.has(t.norm), keys };
+    const particle = v.particle;
+    return {
+      keys,
+      test: (t, items, i) => {
+        if (v.forms.has(t.norm)) return true;
+        if (!v.splitForms.has(t.norm)) return false;
+        for (let j = i + 1; j < items.length; j++) {
+          const n = items[j]!;
+          if (n.kind === 'punct' && TERMINAL.test(n.text)) break;
+          if (n.norm === particle) return true;
+        }
+        return false;
+      },
+    };
+  }
+  if (src.startsWith('@')) {
+    const name = src.slice(1);
+    const cls = CLASSES[name];
+    if (cls) return { test: (t) => t.kind === 'word' && cls.has(t.norm), keys: cls };
+    switch (name) {
+      case 'NUM': return { test: (t) => t.kind === 'num', keys: null };
+      case 'OPAQUE': return { test: (t) => t.kind === 'opaque', keys: null };
+      case 'WORD': return { test: (t) => t.kind === 'word', keys: null };
+      case 'CAP': return { test: (t) => t.kind === 'word' && t.upper, keys: null };
+      case 'ANY': return { test: (t) => !(t.kind === 'punct' && TERMINAL.test(t.text)), keys: null };
+      default: throw new PatternError(`unbekannte Wortklasse "${src}"`);
+    }
+  }
+  if (PUNCT_LITERAL.test(src)) return { test: (t) => t.text === src, keys: null };
+  if (!/^\*?[\p{L}\p{N}'’.-]+\*?$/u.test(src)) throw new PatternError(`ungültiges Element "${src}"`);
+  const pre = src.startsWith('*');
+  const suf = src.endsWith('*') && src.length > 1;
+  const w = fold(src.replace(/^\*|\*$/g, ''));
+  if (!w) throw new PatternError(`leeres Element "${src}"`);
+  if (pre && suf) return { test: (t) => t.kind === 'word' && t.norm.includes(w), keys: null };
+  if (suf) return { test: (t) => t.kind === 'word' && t.norm.startsWith(w), keys: null };
+  if (pre) return { test: (t) => t.kind === 'word' && t.norm.endsWith(w), keys: null };
+  return { test: (t) => t.norm === w, keys: new Set([w]) };
+}
+
+function compileElem(piece: string): Elem {
+  if (piece === '^') return { kind: 'start' };
+  if (piece === '$') return { kind: 'end' };
+  const gap = /^\.\.\.(\d+)?$/.exec(piece);
+  if (gap) {
+    const max = gap[1] ? Number(gap[1]) : 4;
+    if (max < 1 || max > 12) throw new PatternError(`Lücke "${piece}" muss zwischen 1 und 12 liegen`);
+    return { kind: 'gap', max };
+  }
+  let optional = false;
+  let src = piece;
+  if (src.length > 1 && src.endsWith('?')) { optional = true; src = src.slice(0, -1); }
+  const alts = src.split('|');
+  // `<um|tauschen>` contains a bar inside the brackets: re-join such pieces
+  const atoms: string[] = [];
+  for (let k = 0; k < alts.length; k++) {
+    let a = alts[k]!;
+    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
+    atoms.push(a);
+  }
+  const parts = atoms.map(atomTest);
+  const test: Test = parts.length === 1 ? parts[0]!.test : (t, items, i) => parts.some((p) => p.test(t, items, i));
+  const keys = parts.every((p) => p.keys) ? new Set(parts.flatMap((p) => [...p.keys!])) : null;
+  return { kind: 'tok', test, optional, keys, src };
+}
+
+export function compilePattern(source: string): CompiledPattern {
+  const pieces = source.trim().split(/\s+/).filter(Boolean);
+  if (pieces.length === 0) throw new PatternError('leeres Muster');
+  const elems = pieces.map(compileElem);
+  if (!elems.some((e) => e.kind === 'tok' && !e.optional)) throw new PatternError(`Muster "${source}" hat kein Pflicht-Element`);
+  // pre-filter: the required element with the smallest exact key set
+  let keys: Set<string> | null = null;
+  for (const e of elems) {
+    if (e.kind === 'tok' && !e.optional && e.keys && (!keys || e.keys.size < keys.size)) keys = e.keys;
+  }
+  return { source, elems, keys };
+}
+
+function isTerminal(t: Token): boolean {
+  return t.kind === 'punct' && TERMINAL.test(t.text);
+}
+
+function matchAt(elems: Elem[], ei: number, items: Token[], ti: number): number {
+  if (ei === elems.length) return ti;
+  const e = elems[ei]!;
+  switch (e.kind) {
+    case 'start':
+      return ti === 0 ? matchAt(elems, ei + 1, items, ti) : -1;
+    case 'end': {
+      for (let k = ti; k < items.length; k++) if (!isTerminal(items[k]!) && !/^["“”»«)']$/.test(items[k]!.text)) return -1;
+      return matchAt(elems, ei + 1, items, ti);
+    }
+    case 'gap': {
+      for (let skip = 0; skip <= e.max && ti + skip <= items.length; skip++) {
+        if (skip > 0 && isTerminal(items[ti + skip - 1]!)) break;
+        const r = matchAt(elems, ei + 1, items, ti + skip);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    case 'tok': {
+      if (ti < items.length && e.test(items[ti]!, items, ti)) {
+        const r = matchAt(elems, ei + 1, items, ti + 1);
+        if (r >= 0) return r;
+      }
+      return e.optional ? matchAt(elems, ei + 1, items, ti) : -1;
+    }
+  }
+}
+
+export interface PatternMatch {
+  /** Item index range [from, to) in `sentence.items`. */
+  from: number;
+  to: number;
+  /** Original-text offsets. */
+  start: number;
+  end: number;
+}
+
+/** Find the first match of a compiled pattern in a sentence (leftmost, then shortest). */
+export function matchPattern(p: CompiledPattern, sentence: Sentence, fromItem = 0): PatternMatch | null {
+  const items = sentence.items;
+  for (let i = fromItem; i < items.length; i++) {
+    const end = matchAt(p.elems, 0, items, i);
+    if (end > i) {
+      // trim leading/trailing optional-free gaps already excluded; report the matched tokens
+      return { from: i, to: end, start: items[i]!.start, end: items[end - 1]!.end };
+    }
+    if (p.elems[0]!.kind === 'start') break;
+  }
+  return null;
+}
+
+/** All non-overlapping matches of a pattern in a sentence. */
+export function matchAll(p: CompiledPattern, sentence: Sentence): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  let from = 0;
+  for (;;) {
+    const m = matchPattern(p, sentence, from);
+    if (!m) return out;
+    out.push(m);
+    from = m.to;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The declarative phrase layer: a rule's `phrases.yml` is compiled (by `scripts/build.mjs`) into a data module;
+ * `PhraseSet` compiles the patterns once, indexes them by the rarest required word and finds every entry
+ * that matches a sentence.
+ */
+import { compilePattern, matchPattern, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import type { Sentence } from './types.ts';
+
+export interface PhraseEntry {
+  /** One pattern or several alternatives (see pattern.ts for the syntax). */
+  pattern: string | readonly string[];
+  /** Sub-id of the entry (used in messages, notes and the generated docs). */
+  id?: string;
+  /** Message id of the rule to report with. */
+  message?: string;
+  /** Suggested replacement text for the matched range. */
+  replace?: string;
+  /** Short German note: why it hurts and what to write instead. */
+  note?: string;
+  /** Entries may carry further rule-specific data. */
+  [key: string]: unknown;
+}
+
+export interface PhraseHit<P extends PhraseEntry> {
+  entry: P;
+  match: PatternMatch;
+  pattern: CompiledPattern;
+}
+
+export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
+  private compiled: Array<{ entry: P; pattern: CompiledPattern }> | null = null;
+  private index = new Map<string, number[]>();
+  private always: number[] = [];
+  private stamp: Uint32Array = new Uint32Array(0);
+  private round = 0;
+
+  constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
+
+  private compile(): Array<{ entry: P; pattern: CompiledPattern }> {
+    if (this.compiled) return this.compiled;
+    const list: Array<{ entry: P; pattern: CompiledPattern }> = [];
+    for (const entry of this.entries) {
+      const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
+      for (const src of sources) {
+        try {
+          list.push({ entry, pattern: compilePattern(src) });
+        } catch (e) {
+          throw new PatternError(`${this.name}: ${(e as Error).message} (in "${src}")`);
+        }
+      }
+    }
+    list.forEach((c, i) => {
+      if (!c.pattern.keys) { this.always.push(i); return; }
+      for (const k of c.pattern.keys) {
+        const arr = this.index.get(k);
+        if (arr) arr.push(i); else this.index.set(k, [i]);
+      }
+    });
+    this.stamp = new Uint32Array(list.length);
+    this.compiled = list;
+    return list;
+  }
+
+  /** Every entry matching the sentence (first match per pattern; one hit per entry). */
+  match(sentence: Sentence): Array<PhraseHit<P>> {
+    const list = this.compile();
+    const round = ++this.round;
+    const cand: number[] = [...this.always];
+    for (const t of sentence.items) {
+      const arr = this.index.get(t.norm);
+      if (!arr) continue;
+      for (const i of arr) if (this.stamp[i] !== round) { this.stamp[i] = round; cand.push(i); }
+    }
+    if (cand.length === 0) return [];
+    cand.sort((a, b) => a - b);
+    const hits: Array<PhraseHit<P>> = [];
+    const seen = new Set<P>();
+    for (const i of cand) {
+      const c = list[i]!;
+      if (seen.has(c.entry)) continue;
+      const m = matchPattern(c.pattern, sentence);
+      if (m) { hits.push({ entry: c.entry, match: m, pattern: c.pattern }); seen.add(c.entry); }
+    }
+    return hits;
+  }
+
+  /** Does any entry match? */
+  test(sentence: Sentence): boolean {
+    return this.match(sentence).length > 0;
+  }
+
+  /** Compile every pattern now (throws PatternError on bad data); used by the build and the tests. */
+  validate(): void {
+    this.compile();
+  }
+}

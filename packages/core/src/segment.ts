@@ -1,0 +1,313 @@
+/**
+ * The German text model: parse-latin (the retext parser) gives NLCST; we flatten it to tokens and repair
+ * what it gets wrong on German support replies:
+ * - abbreviations (`bzw.`, `ggf.`, `Abs.`, `Nr.`, `z. B.` …) and ordinals/dates (`12. März`) do not end sentences;
+ * - decimal numbers (`19,99 €`, `1.299,00`) stay one token;
+ * - a single line break ends a sentence unless the line is a hard-wrapped continuation (salutation, closing and
+ *   signature lines never merge with the body);
+ * - URLs, e-mail addresses, comments and template placeholders (`{{ticket.id}}`, `{% if %}`) are opaque tokens.
+ */
+import { ParseLatin } from 'parse-latin';
+import { cleanText, fold, type CleanText } from './normalize.ts';
+import { findOpaque, type OpaqueSpan } from './mask.ts';
+import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
+import { SUBORDINATORS } from './lexicon.ts';
+
+const parser = new ParseLatin();
+
+/** Abbreviations that never end a sentence when followed by more text. Folded, without the dot. */
+const ABBREVIATIONS = new Set(
+  ('bzw ggf evtl nr nrn abs vgl inkl bzgl tel dr hr hrn fr str ca usw etc zzgl allg abt mind geb gem lt mwst prof sog ' +
+    'tsd bspw insb zt ggue abb anm bd bzw dipl ing jr sen hrsg kap ziff art st std min max kw mo di mi sa jan feb apr ' +
+    'jun jul aug sept sep okt nov dez tab verf vers pos ref rg rech nachf zb uvm ua od ue usf vs ausg inh mfg lg vg ' +
+    'gez kto blz fa ff akt anh bes betr brd dt ebd einschl entspr erg ev exkl frl gebr gesch hbf jh kfm led ltd ' +
+    'nat no o.ä orig pers pkt qm rd reg stk stellv tägl taegl urspr verh vj vollst vorm wg zit zus zw')
+    .split(' '),
+);
+
+const MONTHS = new Set(
+  'januar februar maerz april mai juni juli august september oktober november dezember jan feb mrz apr jun jul aug sep sept okt nov dez'.split(' '),
+);
+
+const TERMINALS = /^[.!?…]+$|^[.!?]+["“”»«)']*$/;
+const CLAUSE_BREAK = new Set([',', ';', ':', '–', '—', '(', ')', '-', '/']);
+const OPEN_QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘']);
+const LIST_MARKER = /^(?:[-*•–·]|\d{1,2}[.)])$/;
+
+export interface SegmentResult {
+  clean: CleanText;
+  opaque: OpaqueSpan[];
+  tokens: Token[];
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+}
+
+interface NlcstNode {
+  type: string;
+  value?: string;
+  children?: NlcstNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+function kindOf(type: string, value: string): TokenKind {
+  switch (type) {
+    case 'WordNode':
+      return /^[0-9]/.test(value) ? 'num' : 'word';
+    case 'WhiteSpaceNode':
+      return 'space';
+    case 'PunctuationNode':
+      return 'punct';
+    default:
+      return 'symbol';
+  }
+}
+
+function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+/** Replace opaque spans by a same-length run of letters so that the parser sees one word. */
+function maskText(text: string, spans: OpaqueSpan[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const s of spans) {
+    // a word of x's between two spaces: one token for the parser, never glued to the words around it
+    const n = s.end - s.start;
+    out += text.slice(last, s.start) + (n >= 3 ? ' ' + 'x'.repeat(n - 2) + ' ' : 'x'.repeat(n));
+    last = s.end;
+  }
+  return out + text.slice(last);
+}
+
+function flatten(tree: NlcstNode, masked: string): Array<{ kind: TokenKind; start: number; end: number }> {
+  const out: Array<{ kind: TokenKind; start: number; end: number }> = [];
+  const visit = (node: NlcstNode): void => {
+    if (node.type === 'RootNode' || node.type === 'ParagraphNode' || node.type === 'SentenceNode') {
+      for (const c of node.children ?? []) visit(c);
+      return;
+    }
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    out.push({ kind: kindOf(node.type, masked.slice(start, start + 1)), start, end });
+  };
+  visit(tree);
+  return out;
+}
+
+/** Build tokens: merge decimals, mark opaque and abbreviation tokens, map offsets to the original. */
+function buildTokens(original: string, clean: CleanText, masked: string, opaque: OpaqueSpan[]): Token[] {
+  const raw = flatten(parser.parse(masked) as NlcstNode, masked);
+  const tokens: Token[] = [];
+  const text = clean.text;
+  let o = 0;
+  for (let i = 0; i < raw.length; i++) {
+    let { kind, start, end } = raw[i]!;
+    // decimal / thousands: 19,99 · 1.299,00 · 2.000
+    if (kind === 'num') {
+      while (i + 2 < raw.length && raw[i + 1]!.kind === 'punct' && /^[,.]$/.test(text.slice(raw[i + 1]!.start, raw[i + 1]!.end)) && raw[i + 2]!.kind === 'num' && raw[i + 1]!.start === end && raw[i + 2]!.start === raw[i + 1]!.end) {
+        end = raw[i + 2]!.end;
+        i += 2;
+      }
+    }
+    while (o < opaque.length && opaque[o]!.end <= start) o++;
+    const op = opaque[o];
+    if (op && kind === 'space' && start >= op.start && end <= op.end) continue;
+    if (op && start < op.end && end > op.start && kind !== 'space') {
+      // merge every token overlapping this opaque span
+      // the opaque token covers exactly the span; tokens inside are dropped, a straddling one is cut
+      start = Math.min(start, op.start);
+      end = Math.max(op.end, raw[i]!.kind === 'space' ? op.end : end);
+      while (i + 1 < raw.length && raw[i + 1]!.end <= end) i++;
+      if (i + 1 < raw.length && raw[i + 1]!.start < end) raw[i + 1]!.start = end;
+      kind = 'opaque';
+    }
+    const s = clean.map ? clean.map[start]! : start;
+    const e = clean.map ? (end > start ? clean.map[end - 1]! + 1 : s) : end;
+    const t = text.slice(start, end);
+    const norm = kind === 'word' ? fold(t.endsWith('.') ? t.slice(0, -1) : t) : kind === 'opaque' ? '\u0000' : t;
+    tokens.push({
+      kind,
+      text: original.slice(s, e),
+      norm,
+      start: s,
+      end: e,
+      index: tokens.length,
+      upper: kind === 'word' && t[0] !== t[0]!.toLowerCase(),
+      quoted: false,
+      breaks: kind === 'space' ? countBreaks(t) : 0,
+      ...(kind === 'opaque' && op ? { opaqueKind: op.kind } : {}),
+    });
+  }
+  return tokens;
+}
+
+function isTerminal(t: Token): boolean {
+  return t.kind === 'punct' && TERMINALS.test(t.text);
+}
+
+function nextNonSpace(tokens: Token[], i: number): Token | undefined {
+  for (let j = i + 1; j < tokens.length; j++) if (tokens[j]!.kind !== 'space') return tokens[j];
+  return undefined;
+}
+
+/** Does a '.' at tokens[i] end the sentence? */
+function dotEnds(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = nextNonSpace(tokens, i);
+  if (!next) return true;
+  if (prev && prev.end === tokens[i]!.start) {
+    if (prev.kind === 'word') {
+      if (ABBREVIATIONS.has(prev.norm)) return false;
+      if (prev.norm.length === 1) return false; // z. B. · d. h. · M. Müller
+      if (prev.norm.length <= 3 && next.kind === 'word' && !next.upper) return false;
+    }
+    if (prev.kind === 'num' && /^\d{1,2}$/.test(prev.text)) {
+      // ordinal or date: "am 12. März", "12. 3. 2024", "3. Mahnung"
+      if (next.kind === 'num' || (next.kind === 'word' && (MONTHS.has(next.norm) || !next.upper))) return false;
+    }
+  }
+  return true;
+}
+
+/** Does a line break between tokens[i-1] and tokens[i+1] end the sentence? */
+function breakEnds(tokens: Token[], i: number, text: string, lineStart: number): boolean {
+  const next = nextNonSpace(tokens, i);
+  if (!next) return true;
+  if (LIST_MARKER.test(next.text)) return true;
+  // a hard-wrapped e-mail line continues the sentence when it is long and ends mid-clause
+  const prevLine = text.slice(lineStart, tokens[i]!.start).trim();
+  if (prevLine.length >= 45 && !/[,:;]$/.test(prevLine)) return false;
+  return true;
+}
+
+function buildClauses(items: Token[]): Clause[] {
+  const clauses: Clause[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    if (to <= from) return;
+    let lead = '';
+    for (let k = from; k < to; k++) if (items[k]!.kind === 'word') { lead = items[k]!.norm; break; }
+    clauses.push({ from, to, lead, subordinate: SUBORDINATORS.has(lead) });
+  };
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]!;
+    if (t.kind === 'punct' && CLAUSE_BREAK.has(t.text)) {
+      push(k);
+      from = k + 1;
+    }
+  }
+  push(items.length);
+  return clauses;
+}
+
+function markQuotes(items: Token[]): void {
+  let open = -1;
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]!;
+    if (t.kind !== 'punct' && t.kind !== 'symbol') continue;
+    if (OPEN_QUOTES.has(t.text) || t.text === '”') {
+      if (open < 0 && t.text !== '”') open = k;
+      else if (open >= 0) {
+        for (let q = open + 1; q < k; q++) items[q]!.quoted = true;
+        open = -1;
+      }
+    }
+  }
+}
+
+/** Segment a text into tokens, sentences and paragraphs. */
+export function segment(original: string): SegmentResult {
+  const clean = cleanText(original);
+  const opaque = findOpaque(clean.text);
+  const masked = maskText(clean.text, opaque);
+  const tokens = buildTokens(original, clean, masked, opaque);
+
+  const sentences: Sentence[] = [];
+  const paragraphs: Paragraph[] = [];
+  let cur: Token[] = [];
+  let paragraph = 0;
+  let lineStart = 0;
+  let paraSentences: Sentence[] = [];
+
+  const close = (terminal: string): void => {
+    // trim white space
+    let a = 0, b = cur.length;
+    while (a < b && cur[a]!.kind === 'space') a++;
+    while (b > a && cur[b - 1]!.kind === 'space') b--;
+    const toks = cur.slice(a, b);
+    cur = [];
+    if (toks.length === 0) return;
+    const items = toks.filter((t) => t.kind !== 'space');
+    if (items.length === 0) return;
+    markQuotes(items);
+    const start = toks[0]!.start;
+    const end = toks[toks.length - 1]!.end;
+    const s: Sentence = {
+      tokens: toks,
+      items,
+      clauses: buildClauses(items),
+      start,
+      end,
+      text: original.slice(start, end),
+      terminal,
+      question: terminal.includes('?'),
+      index: sentences.length,
+      paragraph,
+      line: !toks.some((t) => t.breaks > 0),
+    };
+    sentences.push(s);
+    paraSentences.push(s);
+  };
+  const closeParagraph = (): void => {
+    if (paraSentences.length) {
+      paragraphs.push({
+        sentences: paraSentences,
+        start: paraSentences[0]!.start,
+        end: paraSentences[paraSentences.length - 1]!.end,
+        index: paragraph,
+      });
+      paragraph++;
+    }
+    paraSentences = [];
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'space' && t.breaks > 0) {
+      if (t.breaks >= 2) {
+        close('');
+        closeParagraph();
+      } else if (breakEnds(tokens, i, original, lineStart)) {
+        close('');
+      } else {
+        cur.push(t);
+      }
+      lineStart = t.end;
+      continue;
+    }
+    if (t.kind === 'opaque' && (t.opaqueKind === 'comment' || t.opaqueKind === 'logic')) {
+      close('');
+      lineStart = t.end;
+      continue;
+    }
+    cur.push(t);
+    if (isTerminal(t)) {
+      if (t.text.startsWith('.') && t.text.length === 1 && !dotEnds(tokens, i)) continue;
+      // keep closing quotes/brackets with the sentence
+      while (i + 1 < tokens.length && tokens[i + 1]!.kind === 'punct' && /^["“”»«)'\]]$/.test(tokens[i + 1]!.text)) {
+        cur.push(tokens[++i]!);
+      }
+      close(t.text);
+    }
+  }
+  close('');
+  closeParagraph();
+  return { clean, opaque, tokens, sentences, paragraphs };
+}

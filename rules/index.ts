@@ -1,0 +1,12 @@
+/**
+ * The registry: every rule, sorted by id. A test checks that every folder in rules/ is registered here and
+ * documented.
+ */
+import type { Rule } from '@replylint/core';
+import flatNo from './flat-no/rule.ts';
+
+export const rules: readonly Rule[] = [
+  flatNo,
+].sort((a, b) => a.id.localeCompare(b.id));
+
+export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
