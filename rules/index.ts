@@ -4,9 +4,11 @@
  */
 import type { Rule } from '@replylint/core';
 import flatNo from './flat-no/rule.ts';
+import paidHotline from './paid-hotline/rule.ts';
 
 export const rules: readonly Rule[] = [
   flatNo,
+  paidHotline,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
