@@ -71,7 +71,7 @@ function byteLength(text: string): number {
   return n;
 }
 
-export function buildDoc(text: string, format: FormatName = 'text'): { doc: Doc; excluded: Excluded[] } {
+export function buildDoc(text: string, format: FormatName = 'text'): { doc: Doc; excluded: Excluded[]; prepared: string } {
   const prepared = prepare(text, format);
   const seg = segment(prepared.text);
   const doc: Doc = {
@@ -79,12 +79,13 @@ export function buildDoc(text: string, format: FormatName = 'text'): { doc: Doc;
     tokens: seg.tokens,
     sentences: seg.sentences,
     paragraphs: seg.paragraphs,
-    opaque: seg.opaque,
+    // opaque spans are found on the cleaned text: map them back to offsets in the original
+    opaque: seg.clean.map ? seg.opaque.map((o) => ({ ...o, start: seg.clean.map![o.start]!, end: seg.clean.map![o.end - 1]! + 1 })) : seg.opaque,
     lines: new LineIndex(text),
     format,
     branches: prepared.branches,
   };
-  return { doc, excluded: prepared.excluded };
+  return { doc, excluded: prepared.excluded, prepared: prepared.text };
 }
 
 /** Lint a text with the given rules. Never throws for bad input; a rule that throws becomes one internal finding. */
@@ -105,7 +106,12 @@ export function lintText(text: string, options: LintOptions): LintResult {
       doc: null,
     };
   }
-  const { doc, excluded } = buildDoc(text, options.format);
+  const { doc, excluded, prepared } = buildDoc(text, options.format);
+  // a range ending on a decoded entity (`&auml;` → `ä` + zero-width padding) ends after the whole entity
+  const padEnd = prepared === text ? (e: number): number => e : (e: number): number => {
+    while (e < text.length && prepared.charCodeAt(e) === 0x200b && text.charCodeAt(e) !== 0x200b) e++;
+    return e;
+  };
   const findings: Finding[] = [];
   const active: Array<{ rule: Rule; visitors: RuleVisitors; severity: 1 | 2 }> = [];
   const failed = new Set<string>();
@@ -129,7 +135,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       const template = (rule.meta.messages as Record<string, string>)[spec.messageId];
       if (template === undefined) throw new Error(`unbekannte messageId "${spec.messageId}"`);
       const start = Math.max(0, Math.min(spec.start, text.length));
-      const end = Math.max(start, Math.min(spec.end, text.length));
+      const end = padEnd(Math.max(start, Math.min(spec.end, text.length)));
       const a = doc.lines.position(start);
       const b = doc.lines.position(end);
       findings.push({
@@ -137,7 +143,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
         message: formatMessage(template, spec.data),
         start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
         actual: text.slice(start, end),
-        suggestions: (spec.suggestions ?? []).map((s) => ({ desc: s.desc, text: s.text, start: s.start ?? start, end: s.end ?? end, safe: s.safe ?? false })),
+        suggestions: (spec.suggestions ?? []).map((s) => ({ desc: s.desc, text: s.text, start: s.start ?? start, end: s.end === undefined ? end : padEnd(s.end), safe: s.safe ?? false })),
         ...(spec.note ? { note: spec.note } : {}),
         url: rule.url,
       });

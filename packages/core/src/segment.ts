@@ -12,6 +12,7 @@ import { cleanText, fold, type CleanText } from './normalize.ts';
 import { findOpaque, type OpaqueSpan } from './mask.ts';
 import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
 import { SUBORDINATORS } from './lexicon.ts';
+import { CLOSING_LINE, SALUTATION_LINE } from './formats/mail.ts';
 
 const parser = new ParseLatin();
 
@@ -183,7 +184,12 @@ function breakEnds(tokens: Token[], i: number, text: string, lineStart: number):
   if (LIST_MARKER.test(next.text)) return true;
   // a hard-wrapped e-mail line continues the sentence when it is long and ends mid-clause
   const prevLine = text.slice(lineStart, tokens[i]!.start).trim();
-  if (prevLine.length >= 45 && !/[,:;]$/.test(prevLine)) return false;
+  if (prevLine.length >= 45 && !/[,:;]$/.test(prevLine)) {
+    // … but a salutation or a closing greeting line never merges with the body
+    const nl = text.indexOf('\n', next.start);
+    const nextLine = text.slice(next.start, nl < 0 ? text.length : nl).replace(/\u200b/g, '').trim();
+    return SALUTATION_LINE.test(prevLine) || (nextLine.length <= 80 && CLOSING_LINE.test(nextLine));
+  }
   return true;
 }
 

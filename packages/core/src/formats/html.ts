@@ -1,0 +1,132 @@
+/**
+ * HTML mail bodies: htmlparser2 (with source indices, entities left undecoded) gives the element tree; the
+ * prepared text starts blank and gets back the text nodes at their source offsets. Entities are decoded in
+ * place with zero-width padding, block elements turn their tag's first characters into line breaks, and the
+ * parts that are not the agent's text are excluded: <head>, <style>, <script>, <blockquote>, webmail quote
+ * containers (Gmail, Thunderbird, Outlook, Yahoo, Proton) and signatures.
+ */
+import { parseDocument } from 'htmlparser2';
+import { Blanker } from './buffer.ts';
+import { refAt } from './entities.ts';
+
+const HIDDEN = new Set(['head', 'style', 'script', 'title', 'template', 'noscript', 'xml', 'svg', 'object', 'iframe', 'select', 'textarea']);
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'hr', 'dl', 'center', 'address', 'figure']);
+const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'tbody', 'thead', 'tfoot', 'caption', 'form', 'fieldset', 'legend', 'details', 'summary', 'body']);
+const CELL = new Set(['td', 'th']);
+/** Class names of quote containers: the element is the quoted message. */
+const QUOTE_CLASSES = ['gmail_quote', 'gmail_quote_container', 'gmail_attr', 'yahoo_quoted', 'protonmail_quote', 'moz-cite-prefix', 'moz-forward-container', 'outlookmessageheader', 'x_gmail_quote', 'zmail_extra', 'mail-quote', 'blockquote'];
+const SIGNATURE_CLASSES = ['gmail_signature', 'moz-signature', 'x_gmail_signature', 'signature', 'zmail_signature'];
+/** Ids after which everything is history (Outlook). */
+const HISTORY_IDS = /^(?:x_)?(?:divRplyFwdMsg|appendonsend|divtagdefaultwrapper_reply|OLK_SRC_BODY_SECTION|mail-editor-reference-message-container)$/i;
+
+/** The parts of domhandler's nodes we read. */
+interface HNode {
+  type: string;
+  startIndex: number | null;
+  endIndex: number | null;
+  data?: string;
+}
+interface Element extends HNode {
+  name: string;
+  attribs: Record<string, string>;
+  children: ChildNode[];
+}
+type ChildNode = HNode | Element;
+
+function classes(el: Element): string[] {
+  const c = el.attribs.class;
+  return c ? c.toLowerCase().split(/\s+/) : [];
+}
+
+function textStart(el: Element): string {
+  let out = '';
+  const visit = (n: ChildNode): void => {
+    if (out.length > 40) return;
+    if (n.type === 'text') out += n.data ?? '';
+    else if ('children' in n) for (const c of (n as Element).children) visit(c);
+  };
+  visit(el);
+  return out.replace(/&nbsp;|\s+/g, ' ').trim();
+}
+
+export function prepareHtml(source: string, b: Blanker = new Blanker(source)): Blanker {
+  const doc = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  b.blankAll();
+  let cut = source.length; // everything from here is history
+  const lineAt = (at: number, n: number): void => {
+    for (let k = 0; k < n && at + k < source.length; k++) {
+      const c = source.charCodeAt(at + k);
+      if (c === 62 /* > */) break;
+      b.set(at + k, 10);
+    }
+  };
+  const closeTagStart = (el: Element): number => {
+    const end = (el.endIndex ?? -1) + 1;
+    const tag = `</${el.name}`;
+    const at = end - tag.length - 1;
+    return at >= 0 && source.slice(at, at + tag.length).toLowerCase() === tag ? at : -1;
+  };
+
+  const visit = (n: ChildNode, pre: boolean): void => {
+    const start = n.startIndex ?? 0;
+    const end = (n.endIndex ?? start) + 1;
+    if (start >= cut) return;
+    switch (n.type) {
+      case 'text':
+        writeText(source, b, start, Math.min(end, cut), pre);
+        return;
+      case 'comment':
+        // comments stay as comments when they carry a replylint directive; everything else is invisible markup
+        if (/replylint-/.test(source.slice(start, end))) b.restore(start, end);
+        return;
+      case 'tag':
+      case 'script':
+      case 'style': {
+        const el = n as Element;
+        const name = el.name;
+        if (HIDDEN.has(name)) { b.exclude(start, end, 'markup'); return; }
+        const id = el.attribs.id;
+        const cls = classes(el);
+        if (id && HISTORY_IDS.test(id)) { cutAt(start); return; }
+        if (name === 'div' && /border-top\s*:/i.test(el.attribs.style ?? '') && /^(?:von|from|de)\s*:/i.test(textStart(el))) { cutAt(start); return; }
+        if (name === 'blockquote' || cls.some((c) => QUOTE_CLASSES.includes(c))) { b.exclude(start, end, 'quote'); return; }
+        if (cls.some((c) => SIGNATURE_CLASSES.includes(c)) || el.attribs['data-smartmail'] === 'gmail_signature') { b.exclude(start, end, 'signature'); return; }
+        if (name === 'br') lineAt(start, 1);
+        else if (PARAGRAPH.has(name)) lineAt(start, 2);
+        else if (LINE.has(name)) lineAt(start, 1);
+        else if (CELL.has(name)) b.set(start, 32);
+        for (const c of el.children) visit(c, pre || name === 'pre');
+        const close = closeTagStart(el);
+        if (close >= 0 && close < cut) {
+          if (PARAGRAPH.has(name)) lineAt(close, 2);
+          else if (LINE.has(name) || name === 'li') lineAt(close, 1);
+        }
+        return;
+      }
+      default:
+        if ('children' in n) for (const c of (n as Element).children) visit(c, pre);
+    }
+  };
+  const cutAt = (at: number): void => {
+    if (at < cut) { cut = at; b.exclude(at, source.length, 'quote'); }
+  };
+  for (const c of doc.children as unknown as ChildNode[]) visit(c, false);
+  return b;
+}
+
+/** Write a text node back: entities decoded in place, white space (outside <pre>) as spaces. */
+function writeText(source: string, b: Blanker, start: number, end: number, pre: boolean): void {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 38 /* & */) {
+      const ref = refAt(source, i);
+      if (ref && i + ref.length <= end) {
+        b.write(i, ref.text, i + ref.length);
+        i += ref.length - 1;
+        continue;
+      }
+    }
+    if (!pre && (c === 10 || c === 13 || c === 9)) b.set(i, 32);
+    else b.set(i, c);
+  }
+}

@@ -1,0 +1,1 @@
+export function decodeNamedCharacterReference(value: string): string | false;
