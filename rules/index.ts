@@ -5,10 +5,12 @@
 import type { Rule } from '@replylint/core';
 import flatNo from './flat-no/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
+import paragraphHiding from './paragraph-hiding/rule.ts';
 
 export const rules: readonly Rule[] = [
   flatNo,
   paidHotline,
+  paragraphHiding,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -1,0 +1,157 @@
+import { defineRule, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { adverse, authority, exception, explain } from './phrases.gen.ts';
+
+type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
+interface AuthorityEntry extends PhraseEntry { kind?: Kind }
+
+const AUTHORITY = new PhraseSet<AuthorityEntry>(authority as AuthorityEntry[], 'paragraph-hiding/authority');
+const ADVERSE = new PhraseSet(adverse, 'paragraph-hiding/adverse');
+const EXPLAIN = new PhraseSet(explain, 'paragraph-hiding/explain');
+const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
+
+/** Clause leads after which the citation only states a condition, a question or an explanation. */
+const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'damit', 'obwohl', 'auch']);
+
+interface Cue { kind: Kind; from: number; to: number }
+
+/** The authority the sentence relies on, if any (not in quoted speech, not in a condition or a question). */
+function authorityCue(s: Sentence): Cue | null {
+  if (s.question) return null;
+  let first: Cue | null = null;
+  for (const hit of AUTHORITY.match(s)) {
+    const { from, to } = hit.match;
+    if (s.items[from]!.quoted) continue;
+    const clause = s.clauses.find((c) => from >= c.from && from < c.to);
+    if (clause && clause !== s.clauses[0] && NOT_ASSERTED.has(clause.lead)) continue;
+    if (clause && clause === s.clauses[0] && (clause.lead === 'wenn' || clause.lead === 'falls' || clause.lead === 'sofern')) continue;
+    const cue: Cue = { kind: hit.entry.kind ?? 'cite', from, to };
+    if (isInherent(s, cue)) return cue;
+    first ??= cue;
+  }
+  return first;
+}
+
+/** "Vorschrift ist Vorschrift", "Das ist so in den AGB vorgesehen", "Wir verweisen auf § 4": the citation is the answer. */
+function isInherent(s: Sentence, cue: Cue): boolean {
+  return cue.kind === 'final' || (cue.kind === 'refer' && /^(?:verweis|verwies|weis|wies)/.test(s.items[cue.from]!.norm));
+}
+
+function hasRealNegation(s: Sentence, from = 0, to = s.items.length): boolean {
+  const harmless = discourse.harmlessNegation(s);
+  for (let i = from; i < to; i++) {
+    const t = s.items[i]!;
+    if (t.kind !== 'word' || t.quoted || !lexicon.NEGATIONS.has(t.norm)) continue;
+    if (!harmless.some(([a, b]) => i >= a && i < b)) return true;
+  }
+  return false;
+}
+
+const COMPANY = new Set(['wir', 'ich']);
+const MUST = new Set(['muessen', 'muss', 'musste', 'mussten', 'muessten']);
+
+/**
+ * Does the sentence refuse, limit or charge (a real negation or an adverse word outside quotes)? A duty the
+ * company itself carries ("Rechnungen müssen wir nach § 147 AO zehn Jahre aufbewahren") is no refusal unless
+ * its clause is negated.
+ */
+function isAdverse(s: Sentence, cue: Cue): boolean {
+  const clause = s.clauses.find((c) => cue.from >= c.from && cue.from < c.to) ?? s.clauses[0]!;
+  let company = false, must = false;
+  for (let i = clause.from; i < clause.to; i++) {
+    const n = s.items[i]!.norm;
+    if (COMPANY.has(n)) company = true;
+    if (MUST.has(n)) must = true;
+  }
+  if (company && must && !hasRealNegation(s, clause.from, clause.to)) return false;
+  if (hasRealNegation(s)) return true;
+  return ADVERSE.match(s).some((h) => !s.items[h.match.from]!.quoted);
+}
+
+/** The agent grants an exception after all ("mache ich eine Ausnahme", "einmalig schreibe ich Ihnen … gut"). */
+function grantsException(s: Sentence): boolean {
+  for (const h of EXCEPTION.match(s)) {
+    const c = s.clauses.find((k) => h.match.from >= k.from && h.match.from < k.to) ?? s.clauses[0]!;
+    if (!hasRealNegation(s, c.from, c.to)) return true;
+  }
+  // "Ich habe die Frist deshalb bis zum 30. September verlängert"
+  for (const c of s.clauses) {
+    let first = false, done = false;
+    for (let i = c.from; i < c.to; i++) {
+      const n = s.items[i]!.norm;
+      if (n === 'ich' || n === 'wir') first = true;
+      if (GRANTED.has(n)) done = true;
+    }
+    if (first && done && !hasRealNegation(s, c.from, c.to)) return true;
+  }
+  return false;
+}
+
+const GRANTED = new Set(['erstattet', 'erlassen', 'verlaengert', 'gutgeschrieben', 'zurueckgezahlt', 'zurueckgebucht', 'storniert', 'ueberwiesen']);
+
+/** A plain-words explanation in the sentence or right around it (same reply, one before, two after). */
+function explainedNear(doc: Doc, s: Sentence): boolean {
+  const list = doc.sentences;
+  for (let k = Math.max(0, s.index - 1); k <= Math.min(list.length - 1, s.index + 2); k++) {
+    const x = list[k]!;
+    if (k !== s.index && Math.abs(x.paragraph - s.paragraph) > 1) continue;
+    if (EXPLAIN.match(x).some((h) => !x.items[h.match.from]!.quoted)) return true;
+    if (k >= s.index && grantsException(x)) return true;
+  }
+  return false;
+}
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 70 ? t.slice(0, 67) + '…' : t;
+}
+
+function hides(doc: Doc, s: Sentence): Cue | null {
+  const cue = authorityCue(s);
+  if (!cue) return null;
+  if (!isInherent(s, cue) && !isAdverse(s, cue)) return null;
+  if (explainedNear(doc, s)) return null;
+  return cue;
+}
+
+export default defineRule({
+  id: 'paragraph-hiding',
+  meta: {
+    type: 'problem',
+    description: 'Meldet Absagen, die sich hinter Paragraphen, AGB, Richtlinien oder „rechtlichen Gründen“ verstecken, statt in einfachen Worten zu erklären.',
+    severity: 'error',
+    unit: 'sentence',
+    messages: {
+      hiding: 'Versteckt sich hinter „{{authority}}“: „{{actual}}“. Erklären Sie in einfachen Worten, was die Regel für den Kunden bedeutet und warum es sie gibt – und was Sie trotzdem für ihn tun können.',
+    },
+  },
+  create(ctx) {
+    return {
+      sentence(s) {
+        const cue = hides(ctx.doc, s);
+        if (!cue) return;
+        const authorityText = ctx.doc.text.slice(s.items[cue.from]!.start, s.items[cue.to - 1]!.end);
+        ctx.report({
+          messageId: 'hiding',
+          data: { authority: quote(authorityText), actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: 'Kunden verstehen keine Paragraphen – sie wollen wissen, was das für sie heißt. Nennen Sie die Regel ruhig, aber erklären Sie sie in einfachen Worten und zeigen Sie, was trotzdem geht.',
+          suggestions: [
+            {
+              desc: 'Regel in einfachen Worten erklären und einen Weg anbieten (an den Satz anhängen)',
+              start: s.end,
+              end: s.end,
+              text: ' Das heißt für Sie konkret: [was die Regel in einfachen Worten bedeutet und warum es sie gibt]. Damit Sie trotzdem weiterkommen, kann ich Ihnen [konkrete Alternative] anbieten – sagen Sie mir einfach, was Ihnen lieber ist.',
+            },
+            {
+              desc: 'Satz durch eine Erklärung ohne Paragraphen ersetzen',
+              text: 'Das kann ich leider nicht machen, weil [Grund in einfachen Worten, z. B. „die Ware nach dem Öffnen nicht mehr verkauft werden darf“]. Gerne biete ich Ihnen stattdessen [Alternative] an – was ist Ihnen lieber?',
+            },
+          ],
+        });
+      },
+    };
+  },
+});
+
+export { hides };
