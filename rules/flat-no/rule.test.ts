@@ -14,12 +14,12 @@ ruleTester.run(rule, {
       text: 'Danke für Ihre Mail. Das geht nicht.',
       errors: [{
         messageId: 'flatNo', actual: 'Das geht nicht.', line: 1, column: 22, endLine: 1, endColumn: 37,
-        suggestions: [{ output: 'Danke für Ihre Mail. Das ist leider nicht möglich, weil [Grund in einfachen Worten]. Gerne kann ich Ihnen stattdessen [Alternative] anbieten – was ist Ihnen lieber?' }],
+        suggestions: [{ output: 'Danke für Ihre Mail. Das ist leider nicht möglich, weil [Grund in einfachen Worten]. Ich kann Ihnen stattdessen zwei Möglichkeiten anbieten: [Alternative 1, mit Preis] oder [Alternative 2, mit Preis]. Sagen Sie mir einfach, was Ihnen lieber ist.' }],
       }],
     },
     {
       name: 'UTF-16-Spalten nach Emoji und Umlauten, CRLF',
-      text: 'Grüße 😀 an Sie.\r\nÄh, das geht nicht.',
+      text: 'Danke 😀 für Ihre Mail.\r\nÄh, das geht nicht.',
       errors: [{ messageId: 'flatNo', actual: 'Äh, das geht nicht.', line: 2, column: 1, endLine: 2, endColumn: 20 }],
     },
     {

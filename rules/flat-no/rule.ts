@@ -1,43 +1,29 @@
 import { defineRule, discourse, type Sentence } from '@replylint/core';
-import { PhraseSet } from '@replylint/core';
-import { refusals, serviceVerbs } from './phrases.gen.ts';
+import { suggestionFor } from './suggest.ts';
 
-const REFUSALS = new PhraseSet(refusals, 'flat-no/refusals');
-const SERVICE = new PhraseSet(serviceVerbs, 'flat-no/serviceVerbs');
+/**
+ * flat-no: a refusal with no reason and no way forward. The refusal vocabulary, reasons and ways forward live in
+ * the shared discourse layer (packages/core/src/discourse.ts); this rule decides what is flat.
+ */
 function quote(text: string): string {
   const t = text.replace(/[.!…\s]+$/, '');
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
 }
 
-const COMPANY = new Set(['wir', 'ich', 'man', 'uns', 'mir']);
+/** Kinds that are flat-no material on their own. Sending away and unavailability are other rules' business. */
+const FLAT_KINDS = new Set<discourse.RefusalKind>(['no', 'cannot', 'decision', 'service', 'policy']);
 
-/** Where in the sentence is a refusal, if any? Returns the item index of its start. */
-function refusalAt(s: Sentence): number {
-  if (s.question) return -1;
-  const harmless = discourse.harmlessNegation(s);
-  const inHarmless = (i: number): boolean => harmless.some(([a, b]) => i >= a && i < b);
-  for (const hit of REFUSALS.match(s)) {
-    const i = hit.match.from;
-    if (s.items[i]!.quoted) continue;
-    let harmlessHit = false;
-    for (let k = hit.match.from; k < hit.match.to; k++) if (inHarmless(k)) harmlessHit = true;
-    if (harmlessHit) continue;
-    const clause = s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
-    if (discourse.isConditional(s, clause)) continue;
-    return i;
-  }
-  // negated service verb with the company as subject: "Wir nehmen generell keine Saisonware zurück."
-  for (const hit of SERVICE.match(s)) {
-    const i = hit.match.from;
-    const clause = s.clauses.find((c) => i >= c.from && i < c.to);
-    if (!clause || discourse.isConditional(s, clause) || s.items[i]!.quoted) continue;
-    const negs = discourse.negationsIn(s, clause, harmless);
-    if (negs.length === 0) continue;
-    let company = false;
-    for (let k = clause.from; k < clause.to; k++) if (COMPANY.has(s.items[k]!.norm)) { company = true; break; }
-    if (company) return clause.from;
-  }
-  return -1;
+/** The refusal of a sentence if it is flat, else null. */
+export function flatRefusal(doc: Parameters<typeof discourse.reasonFor>[0], s: Sentence): discourse.Refusal | null {
+  if (discourse.isQuotedHistory(doc, s)) return null;
+  const r = discourse.findRefusal(s);
+  if (!r || !FLAT_KINDS.has(r.kind)) return null;
+  // a refusal attributed to someone else in the same sentence ("Die Vorgaben lassen das nicht zu") or limited by
+  // a condition ("…, falls die Ware benutzt wurde") states its reason
+  if (r.kind !== 'no' && discourse.hasConditionClause(s)) return null;
+  if (discourse.reasonFor(doc, r)) return null;
+  if (discourse.wayForwardNear(doc, s, r.from, 2, 3)) return null;
+  return r;
 }
 
 export default defineRule({
@@ -54,23 +40,19 @@ export default defineRule({
   create(ctx) {
     return {
       sentence(s) {
-        const at = refusalAt(s);
-        if (at < 0) return;
-        if (discourse.reasonNear(ctx.doc, s, 0, 2) || discourse.wayForwardNear(ctx.doc, s, at, 0, 3)) return;
+        const r = flatRefusal(ctx.doc, s);
+        if (!r) return;
+        const sug = suggestionFor(ctx.doc, s);
+        const range = discourse.bodyRange(s);
         ctx.report({
           messageId: 'flatNo',
-          data: { actual: quote(s.text) },
-          start: s.start,
-          end: s.end,
-          note: 'Kunden verzeihen Probleme, aber kein plattes Nein. Erklären Sie den Grund in einfachen Worten und bieten Sie Alternativen an – jede mit ihrem Preis.',
-          suggestions: [{
-            desc: 'Durch Absage mit Grund und Alternative ersetzen',
-            text: 'Das ist leider nicht möglich, weil [Grund in einfachen Worten]. Gerne kann ich Ihnen stattdessen [Alternative] anbieten – was ist Ihnen lieber?',
-          }],
+          data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },
+          start: range.start,
+          end: range.end,
+          note: 'Kunden verzeihen Probleme, aber kein plattes Nein. Erklären Sie den Grund in einfachen Worten und bieten Sie Alternativen an – jede mit ihrem Preis – und lassen Sie den Kunden wählen.',
+          suggestions: [{ desc: 'Durch Absage mit Grund, Alternativen und Wahl ersetzen', text: sug }],
         });
       },
     };
   },
 });
-
-export { refusalAt };

@@ -1,61 +1,208 @@
 /**
- * Discourse helpers shared by the rules: is this clause a refusal, does a reason or a way forward follow,
- * is a clause conditional or a question. They work on the token model (folded words, clauses), not on raw
- * strings, so inflection, word order and negation scope are handled once for every rule.
+ * Discourse helpers shared by the rules: is this sentence a refusal (and of which kind), does a reason or a way
+ * forward come with it, is a clause conditional or a question, is a sentence quoted history. They work on the
+ * token model (folded words, clauses), not on raw strings, so inflection, word order and negation scope are
+ * handled once for every rule.
+ *
+ * Vocabulary (all patterns folded, see pattern.ts):
+ * - refusal: the agent says that something the customer wants will not happen ("Das geht nicht.", "Eine
+ *   Erstattung ist nicht möglich.", "Ihr Antrag wurde abgelehnt.", "Wir nehmen keine Saisonware zurück.").
+ *   Weaker kinds: "nocontrol" (not our business: "darauf haben wir keinen Einfluss", "dafür ist der Hersteller
+ *   zuständig") and "deflect" (sending the customer away: "Wenden Sie sich an den Hersteller.").
+ * - reason: why ("weil/da/denn …", "Der Grund ist …", "deshalb", "laut AGB" – a cited rule counts as a reason
+ *   here; whether it is explained plainly is paragraph-hiding's business).
+ * - way forward: an alternative, a choice, an offer, a concrete action of the agent, a next step for the
+ *   customer on the company's own channels, an interim solution, a concrete follow-up.
  */
 import { PhraseSet } from './phrases.ts';
-import { SUBORDINATORS } from './lexicon.ts';
+import { NEGATIONS, SUBORDINATORS } from './lexicon.ts';
 import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 /** Leads of clauses that only state a condition or ask: what follows is not asserted. */
-const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten solange insofern');
+const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten solange insofern insoweit waere waeren koennte angenommen');
 
 /** Negations that do not negate the service ("kein Problem", "nicht nur", "zögern Sie nicht"). */
-import { NEGATIONS } from './lexicon.ts';
-
 const HARMLESS_NEGATION = new PhraseSet([
   { pattern: ['kein* problem*', 'keine sorge*', 'keine umstaende', 'keine ursache', 'nicht nur', 'nicht zu <zoegern>', '<zoegern> ...3 nicht', 'nicht <zoegern>', 'nicht vergessen', 'nicht zu vergessen',
-    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', 'nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut',
-    'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>'] },
+    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', 'nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra', 'nicht noch einmal', 'nicht nochmal',
+    'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>',
+    'nichts <bezahlen>|<zahlen>', 'nicht <bezahlen>|<zahlen> <muessen>', 'keinen cent', 'nicht <passieren>', 'nicht <betreffen>', 'nicht betroffen', 'nicht <vor|kommen>', 'nicht wieder', 'nichts <aendern>', 'nicht mehr <warten>', 'nicht <warten>', 'ohne <warten>'] },
 ], 'harmless-negation');
 
-/** Markers of a reason: causal conjunctions and adverbs, and explicit "Grund". */
+/** Markers of a reason: causal conjunctions and adverbs, explicit "Grund", a cited rule. */
 const REASON = new PhraseSet([
-  { pattern: ['weil', 'denn', 'da @DET|@PRON|@FORMAL|unser*|mein*|dein*|kein*|nur|noch|bereits|schon|leider|wir|ich|es|sie|man|ihr*', 'daher', 'deshalb', 'deswegen', 'darum', 'aufgrund', 'wegen', 'naemlich', 'grund|gruende|grundes|gruenden', '*grund|*gruende|*gruenden', 'hintergrund', 'ursache', 'liegt daran', 'liegt an', 'sodass', 'so dass', 'nachdem', 'schliesslich', 'zumal', 'bedingt', 'infolge', 'heisst', 'bedeutet', 'konkret', 'damit', 'weshalb', 'warum', 'angesichts', 'anders als'] },
+  { id: 'causal', pattern: ['weil', 'denn', 'da @DET|@PRON|@FORMAL|@INFORMAL|unser*|mein*|kein*|nur|noch|bereits|schon|leider|wir|ich|es|sie|man|ihr*|diese*|jede*|alle*|@NUM', 'daher', 'deshalb', 'deswegen', 'darum', 'aufgrund', 'wegen', 'naemlich', 'grund|gruende|grundes|gruenden', '*grund|*gruende|*gruenden', 'hintergrund', 'ursache', 'liegt daran', 'liegt an', 'sodass', 'so dass', 'zumal', 'bedingt', 'infolge', 'angesichts', 'hintergrund'] },
+  { id: 'explain', pattern: ['das heisst', 'bedeutet', 'konkret', 'zur erklaerung', 'zum hintergrund'] },
+  { id: 'rule', pattern: ['laut', 'gemaess', 'entsprechend @DET|unser*|den|der', 'zufolge', 'nach @DET? §', 'nach ziffer|punkt|abschnitt|artikel|art', '§', 'agb', '*bedingungen', '*bestimmungen', 'richtlinie*', '*richtlinie|*richtlinien', 'vorschrift*', '*vorschrift|*vorschriften', 'vorgabe*', '*vorgabe|*vorgaben', 'gesetz*', '*gesetz', 'verordnung', '*ordnung', 'satzung', '*satzung', 'kleingedruckt*', 'preisliste', 'leistungsbeschreibung', 'vertrag ...3 <vor|sehen>', '<verweisen> ...4 auf'] },
 ], 'reason');
 
 /**
- * Markers of a way forward: an alternative, a next step, a choice, an interim solution, a follow-up date.
+ * Refusals. `kind` orders how clearly a sentence refuses: cannot/decision/service/policy (3) > nocontrol (2) >
+ * deflect (1) > bare no (0). Entries with `flat: false` are refusals for the reply (missing-alternative) but not
+ * flat-no material on their own (unavailability, sending away).
+ */
+export type RefusalKind = 'no' | 'cannot' | 'decision' | 'service' | 'policy' | 'nocontrol' | 'deflect' | 'unavailable';
+const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service: 3, policy: 3, unavailable: 2, nocontrol: 2, deflect: 1, no: 0 };
+
+const REFUSAL = new PhraseSet([
+  { id: 'no', kind: 'no', pattern: ['^ leider? nein|nee|noe|ne $', '^ nein|nee|noe , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe , sorry|tut mir leid $', '^ sorry|tut mir leid , nein|nee $', '^ nein|nee , das <machen> wir|ich nicht'] },
+  { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
+  { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht', '<sehen> ...5 nicht|kein* vor $', 'nicht vor $'] },
+  { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'keine möglichkeit', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $'] },
+  { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
+  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', '<erfolgen> ...3 nicht $', '<erfolgen> ...3 nicht'] },
+  { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts ...5 kein*', 'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
+  { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich|auf lager', 'ausverkauft', 'nicht <statt|finden>', '<statt|finden> ...4 nicht'] },
+  { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht unser* fehler|problem|schuld|sache|bereich', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', 'nicht von uns', '<sein> da raus', 'in der verantwortung', '<haften> ...4 nicht', 'nicht <haften>', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht', 'wir <sein> ...2 nur', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
+  { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
+], 'refusal');
+
+/** Service verbs: negated with the company as subject, or in a negated passive, they refuse. */
+const SERVICE = new PhraseSet([
+  { pattern: ['<zurück|nehmen>', '<um|tauschen>', '<erstatten>', '<zurück|erstatten>', '<zurück|zahlen>', '<aus|zahlen>', '<gewähren>', '<akzeptieren>', '<an|nehmen>', '<ersetzen>', '<reparieren>', '<stornieren>', '<übernehmen>', '<an|bieten>', '<retournieren>',
+    '<tauschen>', '<zurück|geben>', '<aus|tauschen>', '<gutschreiben>', '<verlängern>', '<liefern>', '<zurück|buchen>', '<bearbeiten>', '<helfen>', '<ermöglichen>', '<erlauben>', '<aus|stellen>', '<versenden>', '<löschen>', '<kündigen>',
+    '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>'] },
+], 'service');
+
+/** The agent as subject of a negated service verb ("Wir nehmen … nicht zurück", "Ich kann … nicht erstatten"). */
+const COMPANY_SUBJECT = words('wir ich');
+
+/**
+ * Words that tie a sentence to a customer conversation: the customer or the agent, a softener, an apology.
+ * Impersonal refusals ("… ist nicht möglich", "… wird nicht akzeptiert") count only in such a context or when
+ * they are about something a customer asks for (a service noun); neutral technical prose has neither.
+ */
+const CUSTOMER_REF = words(`sie ihnen ihr ihre ihren ihrem ihrer ihres du dich dir dein deine deinen deinem deiner deines euch euer eure
+  wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern
+  bedaure ausnahmsweise kunde kundin kunden`);
+/** Deictic subjects that point at the customer's request ("Das geht nicht", "Dies ist leider ausgeschlossen"). */
+const DEICTIC = words('das dies dat sowas so');
+/** Things customers ask for. Compounds count ("Rückerstattung", "Vor-Ort-Termin", "Gruppenrabatte"). */
+const SERVICE_NOUN_SUFFIX = ['ung', 'ungen', 'tausch', 'rabatt', 'rabatte', 'termin', 'termine', 'upgrade', 'geld', 'ersatz', 'gutschein', 'gutscheine',
+  'rueckgabe', 'ruecknahme', 'garantie', 'kulanz', 'nachlass', 'gebuehr', 'gebuehren', 'kosten', 'storno', 'auskunft', 'auskuenfte', 'ausnahme', 'ausnahmen',
+  'preis', 'tarif', 'vertrag', 'frist', 'ticket', 'tickets', 'zimmer', 'kabine', 'versand', 'retoure', 'retouren', 'reklamation', 'widerruf', 'check-in', 'checkin',
+  'zugang', 'mitnahme', 'abo', 'abos', 'sim', 'router', 'geraet', 'ware', 'artikel', 'bestellung', 'paket', 'lieferung', 'ausgleich', 'schadensersatz', 'anspruch', 'kaution', 'gutschrift'];
+const TECH = words(`datei dateien option optionen befehl befehle programm programme verzeichnis verzeichnisse parameter prozess prozesse argument argumente
+  variable variablen kernel treiber zeichenkette zeichen dateisystem dateisysteme partition partitionen standardmaessig systemaufruf modus puffer
+  schalter funktion funktionen bibliothek speicher socket sockets benutzer knoten syntax ausgabe eingabe terminal shell skript skripte wert werte`);
+
+function isServiceNoun(t: Token): boolean {
+  if (t.kind !== 'word' || !t.upper || t.norm.length < 4) return false;
+  for (const suf of SERVICE_NOUN_SUFFIX) if (t.norm.endsWith(suf)) return true;
+  return false;
+}
+
+function serviceNounIn(s: Sentence, c: Clause): boolean {
+  for (let k = c.from; k < c.to; k++) if (isServiceNoun(s.items[k]!) && !s.items[k]!.quoted) return true;
+  return false;
+}
+
+/**
+ * Is an impersonal refusal in this sentence about a customer's request? True with a customer/agent word or a
+ * deictic subject in the sentence, or a service noun in the refusal's clause — unless the sentence is technical.
+ */
+export function customerContext(s: Sentence, c: Clause): boolean {
+  let ref = false, agent = false, technical = false;
+  for (let k = 0; k < s.items.length; k++) {
+    const t = s.items[k]!;
+    if (t.text === '»' || t.text === '«') technical = true;
+    if (t.kind !== 'word' || t.quoted) continue;
+    if (TECH.has(t.norm)) technical = true;
+    if (!CUSTOMER_REF.has(t.norm)) continue;
+    // formal address is capitalised ("Ihnen", "Ihr"); lower-case "ihr/sie" mid-sentence is the third person
+    if (FORMAL_OR_THIRD.has(t.norm) && k > 0 && !t.upper) continue;
+    // "Beachten Sie, dass …": an imperative addressing a reader, as manuals do
+    if (t.norm === 'sie' && k === 1) continue;
+    ref = true;
+    if (AGENT_OR_SOFTENER.has(t.norm)) agent = true;
+  }
+  if (technical && !agent) return false;
+  if (ref) return true;
+  for (let k = c.from; k < c.to; k++) {
+    const t = s.items[k]!;
+    if (t.kind !== 'word' || t.quoted) continue;
+    if (DEICTIC.has(t.norm)) {
+      const next = s.items[k + 1];
+      if (!next || next.kind !== 'word' || !next.upper) return true;
+    }
+    if (isServiceNoun(t)) return true;
+  }
+  return false;
+}
+const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
+const AGENT_OR_SOFTENER = words('wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
+
+/** Generic courtesy lines: they offer nothing concrete. */
+const COURTESY = new PhraseSet([
+  { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<sein> uns ...3 wichtig', 'priorität'] },
+], 'courtesy');
+
+/**
+ * Markers of a way forward. `strong` entries count wherever they stand (not negated); `action` entries need the
+ * agent as subject (ich/wir) in a clause that is not negated; `customer` entries a concrete next step of the
+ * customer on the company's own channels.
  */
 const WAY_FORWARD = new PhraseSet([
-  { pattern: [
-    'alternativ*', 'stattdessen', 'statt dessen', 'anstatt', 'statt', 'gerne|gern', 'moeglichkeit*', '*moeglichkeit', 'option*', 'wahl', '<waehlen>', '<entscheiden> sie', 'ihnen lieber', 'dir lieber', 'lieber ist',
-    '<an|bieten>', '<vor|schlagen>', '<empfehlen>', 'vorschlag', 'loesung*', '*loesung', 'gutschein*', '*gutschein', 'ersatz*', '*ersatz', 'umtausch', '<um|tauschen>', 'reparatur*', '<reparieren>', 'kulanz*',
-    'rueckruf', '<zurueck|rufen>', '<melden> ...3 mich|uns', 'mich|uns ...3 <melden>', '<kuemmern> ...3 mich|uns', 'mich|uns ...3 <kuemmern>', 'bis spaetestens', 'bis zum', 'bis morgen', 'bis montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|ende',
-    'innerhalb', 'noch heute', 'heute noch', 'morgen', 'sobald', '<veranlassen>', '<beauftragen>', '<buchen>', '<reservieren>', '<zusenden>', '<zu|schicken>', '<zu|senden>', '<schicken>', '<senden>', 'link', 'formular', 'rabatt', 'preisnachlass', 'erstattung', '<erstatten>', '<gutschreiben>', 'gutschrift',
-    '<helfen>', '<unterstuetzen>', 'ueberbrueck*', 'leihgeraet', 'vorab', 'zwischenzeitlich', 'uebergangsweise', 'vorerst', 'kostenlos*', 'kostenfrei*', 'versandkostenfrei', 'ich|wir <koennen> ...4 <an|bieten>|<machen>|<pruefen>|<schicken>|<senden>|<reservieren>|<buchen>|<vormerken>',
-    'sie|du <koennen> ...5 <nutzen>|<bestellen>|<beantragen>|<anrufen>|<buchen>|<einreichen>|<waehlen>|<nachreichen>|<ein|reichen>|<hochladen>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<einloggen>|<aendern>',
-    'vormerken', '<vor|merken>', 'warteliste', '<benachrichtigen>', '<informieren>', 'ticket', 'termin', 'techniker*', 'kollege*', 'kollegin*', '<weiter|leiten>', '<pruefen>', '<klaeren>',
-  ] },
+  { id: 'alternative', kind: 'strong', pattern: ['alternativ*', 'stattdessen', 'statt dessen', 'anstelle dessen', 'ersatzweise', 'wahlweise', 'die wahl', 'zur wahl', 'zur auswahl', 'zwei|drei|mehrere|folgende|verschiedene|einige|andere moeglichkeit*|option*|wege|varianten|loesung*', 'eine moeglichkeit ...3 <sein>', 'eine loesung', 'was ist ihnen|dir|euch lieber', 'was ihnen|dir|euch lieber ist', 'ihnen|dir lieber ist', 'sie|du <entscheiden> ...4 selbst|einfach|gern*', '<entscheiden> sie|du', 'ganz wie sie|du', 'wie sie moechten', 'wenn sie|du <moegen>', 'falls sie|du <moegen>', 'wenn ihnen das lieber ist', 'entweder', 'wenn ihnen ...3 lieber', 'oder lieber', '<wollen>|<moegen> sie|du lieber'] },
+  { id: 'offer', kind: 'strong', pattern: ['<an|bieten>', '<vor|schlagen>', 'vorschlag', 'angebot', 'kulanz*', 'gutschein*', '*gutschein', 'gutschrift*', 'rabatt*', 'preisnachlass', 'nachlass', 'ersatzgeraet|leihgeraet|leihwagen|ersatzwagen|ersatzfahrzeug|austauschgeraet|ersatzartikel|ersatzteil*|ersatzakku|ersatzlieferung|neulieferung|neugeraet', 'uebergangsweise', 'voruebergehend <koennen>', 'in der zwischenzeit', 'bis dahin', 'zwischenzeitlich', 'rueckruf*', 'retourenlabel|ruecksendeetikett|versandetikett|ruecksendeschein|abholauftrag|nachforschungsauftrag', 'kostenlos|kostenfrei|gratis|umsonst ...4 <stornieren>|<umbuchen>|<um|buchen>|<tauschen>|<um|tauschen>|<reparieren>|<ersetzen>|<schicken>|<zurueck|senden>|<ab|holen>|<nach|liefern>|<liefern>', 'ohne aufpreis', 'auf unsere kosten', 'wir|ich <uebernehmen> ...6 kosten|haelfte|differenz|versand*'] },
+  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<helfen>', '<unterstuetzen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<mit|teilen>'] },
+  { id: 'customer', kind: 'customer', pattern: ['sie|du <koennen> ...6 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<nachreichen>|<hochladen>|<hoch|laden>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<einloggen>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mitnehmen>|<mit|nehmen>|<ein|loesen>|<nach|buchen>|<zu|buchen>|<herunter|laden>|<aus|drucken>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<vorbei|kommen>|<nutzen>|<zurueck|geben>|<ein|stellen>|<aktivieren>|<anpassen>|<an|passen>|<sparen>|<ab|schliessen>|<nach|holen>|<fort|setzen>|<ab|geben>|<bringen>|<vormerken>|<vor|merken>|<behalten>|<verwenden>|<teilnehmen>|<fahren>|<fliegen>|<parken>|<anrufen>|<an|rufen>|<zahlen>|<bezahlen>',
+    '<koennen> sie|du ...6 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<hochladen>|<hoch|laden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mit|nehmen>|<ein|loesen>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<zurueck|geben>|<an|passen>|<ab|geben>|<bringen>|<behalten>|<verwenden>|<an|rufen>|<bezahlen>',
+    '<erhalten>|<bekommen> sie|du', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular', 'vorgang|ticketnummer|vorgangsnummer|auftragsnummer ...3 @NUM|@OPAQUE|@CAP'] },
+  { id: 'followup', kind: 'strong', pattern: ['bis spaetestens', 'spaetestens ...3 @NUM|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|ende', 'innerhalb von|der naechsten ...3 tage*|werktage*|stunden|wochen', 'noch heute', 'heute noch', 'bis morgen', 'bis montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag', 'sobald', 'termin ...4 am|fuer|zum'] },
 ], 'way-forward');
 
+/** Sentences that send the customer elsewhere or belong to another actor: their "Sie können …" is no way forward. */
+const THIRD_PARTY = words(`hersteller herstellers herstellern spediteur spediteurs paketdienst paketdienstes zusteller dhl hermes dpd gls ups post
+  bank kreditinstitut polizei vermieter vermieterin netzbetreiber netzbetreibers anbieter anbieters drittanbieter airline fluggesellschaft
+  reiseveranstalter veranstalter hotel eigentuemer agentur versicherung lieferant lieferanten dienstleister support kundendienst`);
+
+export interface Refusal {
+  sentence: Sentence;
+  kind: RefusalKind;
+  strength: number;
+  /** Sub-id of the refusal pattern ("geht-nicht", "service" …). */
+  id: string;
+  /** Item range of the refusal phrase. */
+  from: number;
+  to: number;
+  clause: Clause;
+}
+
+export function clauseOf(s: Sentence, i: number): Clause {
+  for (const c of s.clauses) if (i >= c.from && i < c.to) return c;
+  return s.clauses[s.clauses.length - 1]!;
+}
+
+/** Is this clause (of the sentence) only a condition or a question? */
 export function isConditional(sentence: Sentence, clause: Clause): boolean {
   if (sentence.question) return true;
   if (CONDITIONAL_LEADS.has(clause.lead)) return true;
+  // "Sollte das nicht möglich sein, …" / "Wäre das nicht möglich?": verb-first conditional
   const first = sentence.clauses[0];
-  // "Sollte das nicht möglich sein, …" / "Wäre das nicht möglich?"
-  if (first && (first.lead === 'sollte' || first.lead === 'sollten' || first.lead === 'waere' || first.lead === 'falls' || first.lead === 'wenn') && clause === first) return true;
+  if (first && clause === first && (first.lead === 'sollte' || first.lead === 'sollten' || first.lead === 'waere' || first.lead === 'falls' || first.lead === 'wenn')) return true;
+  // a clause continued after a conditional: "Wenn …, und falls …"
+  if (clause.lead === 'und' || clause.lead === 'oder') {
+    const idx = sentence.clauses.indexOf(clause);
+    const prev = idx > 0 ? sentence.clauses[idx - 1] : undefined;
+    if (prev && CONDITIONAL_LEADS.has(prev.lead)) return true;
+  }
   return false;
+}
+
+/** Does the sentence restrict a statement by a condition ("…, falls Wodim den Treiber lädt")? */
+export function hasConditionClause(sentence: Sentence): boolean {
+  return sentence.clauses.some((c) => c.lead === 'falls' || c.lead === 'wenn' || c.lead === 'sofern' || c.lead === 'soweit' || c.lead === 'solange' || c.lead === 'insofern');
 }
 
 export function clauseTokens(sentence: Sentence, clause: Clause): Token[] {
   return sentence.items.slice(clause.from, clause.to);
 }
 
-/** Is the negation at items[i] a harmless one ("kein Problem", "zögern Sie nicht")? */
+/** Ranges of harmless negations ("kein Problem", "zögern Sie nicht") in the sentence. */
 export function harmlessNegation(sentence: Sentence): Array<[number, number]> {
   return HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
 }
@@ -65,50 +212,287 @@ export function negationsIn(sentence: Sentence, clause: Clause, harmless = harml
   const out: number[] = [];
   for (let i = clause.from; i < clause.to; i++) {
     const t = sentence.items[i]!;
-    if (t.kind !== 'word' || t.quoted || !NEGATIONS.has(t.norm)) continue;
+    if (t.kind !== 'word' || t.quoted || !(NEGATIONS.has(t.norm) || t.norm === 'nix')) continue;
     if (harmless.some(([a, b]) => i >= a && i < b)) continue;
     out.push(i);
   }
   return out;
 }
 
+function hasWord(s: Sentence, c: Clause, set: Set<string>): boolean {
+  for (let k = c.from; k < c.to; k++) if (set.has(s.items[k]!.norm) && !s.items[k]!.quoted) return true;
+  return false;
+}
+
+/** "Ihr Antrag wurde abgelehnt", "kann nicht gewährt werden": a passive clause (werden + participle). */
+function isPassive(s: Sentence, c: Clause): boolean {
+  return hasWord(s, c, PASSIVE_AUX);
+}
+const PASSIVE_AUX = words('wird werden wurde wurden worden werde');
+
+/**
+ * Quoted history: lines starting with ">", everything after "Am … schrieb …:" / "-----Ursprüngliche Nachricht-----".
+ * The input formats blank these out; this keeps the rules safe on plain text as well.
+ */
+const historyCache = new WeakMap<Doc, number>();
+export function historyStart(doc: Doc): number {
+  const hit = historyCache.get(doc);
+  if (hit !== undefined) return hit;
+  const m = /^[ \t]*(?:Am .{3,120}schrieb.{0,200}:[ \t]*$|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Originalnachricht)\s*-{2,}|Von: .+\n(?:Gesendet|Datum): )/m.exec(doc.text);
+  const at = m ? m.index : doc.text.length;
+  historyCache.set(doc, at);
+  return at;
+}
+
+export function isQuotedHistory(doc: Doc, s: Sentence): boolean {
+  if (s.start >= historyStart(doc)) return true;
+  const first = s.items[0];
+  if (first && first.text === '>') return true;
+  // line start of the sentence
+  const ls = doc.text.lastIndexOf('\n', s.start - 1) + 1;
+  return /^[ \t]*>/.test(doc.text.slice(ls, s.start + 1));
+}
+
+/** Is the match [from, to) inside a harmless negation or quoted text? */
+function spoiled(s: Sentence, from: number, to: number, harmless: Array<[number, number]>): boolean {
+  for (let k = from; k < to; k++) {
+    if (s.items[k]!.quoted) return true;
+    if (harmless.some(([a, b]) => k >= a && k < b) && NEGATIONS.has(s.items[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Does a deflection send the customer to us (our own channel) rather than to someone else? */
+function deflectsToUs(s: Sentence, from: number): boolean {
+  for (let k = from; k < Math.min(s.items.length, from + 10); k++) {
+    const n = s.items[k]!.norm;
+    if (n === 'uns' || n === 'mich' || n === 'unser' || n === 'unsere' || n === 'unseren' || n === 'unserem' || n === 'mir' || n === 'hier') return true;
+    if (THIRD_PARTY.has(n)) return false;
+  }
+  return false;
+}
+
+/** The clearest refusal in a sentence, or null. Questions, conditions, quotes and harmless negations never refuse. */
+export function findRefusal(s: Sentence): Refusal | null {
+  if (s.question) return null;
+  const harmless = harmlessNegation(s);
+  let best: Refusal | null = null;
+  const consider = (r: Refusal): void => {
+    if (!best || r.strength > best.strength) best = r;
+  };
+  for (const hit of REFUSAL.match(s)) {
+    const { from, to } = hit.match;
+    if (spoiled(s, from, to, harmless)) continue;
+    const kind = hit.entry.kind as RefusalKind;
+    // the refusal word itself decides the clause ("…, ist ausgeschlossen")
+    const clause = clauseOf(s, kind === 'deflect' ? from : to - 1);
+    if (isConditional(s, clause) || isConditional(s, clauseOf(s, from))) continue;
+    if (kind === 'deflect' && deflectsToUs(s, from)) continue;
+    if (hit.entry.id === 'geht-nicht' && requirement(s, clause)) continue;
+    if (kind === 'decision' && !decisionApplies(s, from, to)) continue;
+    if (IMPERSONAL.has(String(hit.entry.id)) && !customerContext(s, clause)) continue;
+    if (hit.entry.id === 'gibt-es-nicht' && !serviceNounIn(s, clause)) continue;
+    consider({ sentence: s, kind, strength: STRENGTH[kind], id: String(hit.entry.id), from, to, clause });
+  }
+  if (best && (best as Refusal).strength >= 3) return best;
+  // negated service verb with the company as subject or in a passive: "Wir nehmen keine Saisonware zurück",
+  // "Eine Erstattung kann nicht gewährt werden".
+  for (const hit of SERVICE.match(s)) {
+    const i = hit.match.from;
+    const clause = clauseOf(s, i);
+    if (isConditional(s, clause) || s.items[i]!.quoted) continue;
+    // the negation must belong to the service verb's conjunct: "… gesandt und können nicht manipuliert werden"
+    const negs = negationsIn(s, clause, harmless).filter((n) => !coordinatedApart(s, n, i));
+    if (negs.length === 0) continue;
+    if (!hasWord(s, clause, COMPANY_SUBJECT) && !(isPassive(s, clause) && customerContext(s, clause))) continue;
+    consider({ sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause });
+    break;
+  }
+  return best;
+}
+
+const COORD = words('und oder aber sondern sowie bzw');
+function coordinatedApart(s: Sentence, a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (COORD.has(s.items[k]!.norm)) return true;
+  return false;
+}
+
+/** Refusal patterns that need a customer context (see customerContext). */
+const IMPERSONAL = new Set(['nicht-moeglich', 'decision', 'gibt-es-nicht', 'unavailable']);
+
+/** "ohne die geht es nicht", "es geht nicht um …": a requirement or a topic, not a refusal. */
+function requirement(s: Sentence, c: Clause): boolean {
+  if (c.lead === 'ohne') return true;
+  for (let k = c.from; k < c.to - 1; k++) {
+    const t = s.items[k]!;
+    if (t.norm === 'nicht' && (s.items[k + 1]!.norm === 'um' || s.items[k + 1]!.norm === 'darum')) return true;
+  }
+  return false;
+}
+
+/** A decision verb refuses the customer's request only when it is not itself negated ("nicht abgelehnt"). */
+function decisionApplies(s: Sentence, from: number, to: number): boolean {
+  const first = s.items[from]!.norm;
+  if (first === 'nicht') return true;
+  // "Wir haben Ihre Abbuchung nicht abgelehnt" / "Ihr Antrag wurde nicht abgelehnt": negated decision = good news
+  for (let k = Math.max(0, from - 3); k < from; k++) if (s.items[k]!.norm === 'nicht' || s.items[k]!.norm === 'kein') return false;
+  void to;
+  return true;
+}
+
+/** Is there a reason marker in the sentence? */
 export function hasReason(sentence: Sentence): boolean {
   return REASON.test(sentence);
 }
 
-export function hasWayForward(sentence: Sentence): boolean {
-  return WAY_FORWARD.test(sentence);
+/** A reason marker that is not quoted and not inside the refusal phrase itself. */
+export function reasonIn(sentence: Sentence, exclude?: { from: number; to: number }): boolean {
+  return REASON.match(sentence).some((h) => !sentence.items[h.match.from]!.quoted && !(exclude && h.match.from >= exclude.from && h.match.from < exclude.to));
+}
+
+/** Is this sentence generic courtesy ("Bei Fragen stehen wir gern zur Verfügung.")? */
+export function isCourtesy(s: Sentence): boolean {
+  return COURTESY.test(s);
+}
+
+/** Does the sentence send the customer to someone else? */
+export function isDeflection(s: Sentence): boolean {
+  const r = findRefusal(s);
+  return !!r && (r.kind === 'deflect' || r.kind === 'nocontrol');
 }
 
 /**
- * Look around a sentence for a reason / a way forward: the sentence itself and the next `after` sentences
- * (and the previous `before`), within the reply.
+ * Does the sentence offer a way forward — an alternative, an offer, an action of the agent, a concrete next step
+ * for the customer, an interim solution or a concrete follow-up? Negated clauses, conditions that only ask and
+ * sentences that send the customer elsewhere do not count. `except` (optional) is a clause not to look at (the
+ * refusal itself).
+ */
+export function wayForwardIn(s: Sentence, except?: Clause): boolean {
+  if (s.question && !/\b(?:lieber|möchten|wünschen|soll ich|sollen wir|darf ich|dürfen wir)\b/i.test(s.text)) return false;
+  const hits = WAY_FORWARD.match(s);
+  if (hits.length === 0) return false;
+  const harmless = harmlessNegation(s);
+  const refusal = hits.length ? findRefusal(s) : null;
+  const sendsAway = !!refusal && (refusal.kind === 'deflect') ;
+  for (const h of hits) {
+    const i = h.match.from;
+    if (s.items[i]!.quoted) continue;
+    const c = clauseOf(s, i);
+    if (except && c === except) continue;
+    if (refusal && c === refusal.clause && refusal.kind !== 'deflect') continue;
+    if (negationsIn(s, c, harmless).length > 0) continue;
+    const kind = h.entry.kind;
+    if (kind === 'action') {
+      if (!agentSubject(s, c, i)) continue;
+    } else if (kind === 'customer') {
+      if (sendsAway || thirdPartyIn(s)) continue;
+    }
+    if (kind !== 'strong' && isCourtesy(s) && !agentSubject(s, c, i)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** "ich|wir" in the clause (or in the previous clause of the same sentence, "…, und schicke Ihnen …"). */
+function agentSubject(s: Sentence, c: Clause, _i: number): boolean {
+  if (hasWord(s, c, AGENT)) return true;
+  const idx = s.clauses.indexOf(c);
+  if (idx > 0 && (c.lead === 'und' || c.lead === 'oder' || c.lead === 'sowie' || AGENT_FINITE.has(c.lead))) return hasWord(s, s.clauses[idx - 1]!, AGENT);
+  // coordination without comma: "Ich habe … weitergegeben und melde mich …"
+  return false;
+}
+const AGENT = words('ich wir');
+const AGENT_FINITE = words('melde melden schicke schicken sende senden rufe rufen kuemmere kuemmern');
+
+function thirdPartyIn(s: Sentence): boolean {
+  for (const t of s.items) if (THIRD_PARTY.has(t.norm) && !t.quoted) return true;
+  return false;
+}
+
+/**
+ * Look around a sentence: the sentence itself and up to `after` following (and `before` preceding) sentences of
+ * the reply, never quoted history.
  */
 export function around(doc: Doc, s: Sentence, before: number, after: number): Sentence[] {
   const list = doc.sentences;
-  return list.slice(Math.max(0, s.index - before), Math.min(list.length, s.index + after + 1));
+  return list.slice(Math.max(0, s.index - before), Math.min(list.length, s.index + after + 1)).filter((x) => x === s || !isQuotedHistory(doc, x));
 }
 
+/** A reason for the refusal: in its own sentence, or in a following sentence that is not itself a refusal. */
+export function reasonFor(doc: Doc, r: Refusal, after = 2): boolean {
+  const s = r.sentence;
+  if (reasonIn(s, r)) return true;
+  for (const x of around(doc, s, 0, after)) {
+    if (x === s || x.question) continue;
+    if (findRefusal(x)) continue;
+    if (reasonIn(x)) return true;
+  }
+  return false;
+}
+
+/** Kept for compatibility: any reason marker near the sentence. */
 export function reasonNear(doc: Doc, s: Sentence, before = 1, after = 2): boolean {
   return around(doc, s, before, after).some(hasReason);
 }
 
-/**
- * A way forward near a refusal: in a following (or preceding) sentence, or inside the refusal sentence in
- * another clause that is not itself negated ("…, aber ich kann Ihnen einen Gutschein anbieten").
- */
-export function wayForwardNear(doc: Doc, s: Sentence, refusalItem: number, before = 1, after = 3): boolean {
-  return around(doc, s, before, after).some((x) => (x !== s ? hasWayForward(x) : wayForwardInOtherClauses(s, refusalItem)));
+/** A way forward near a refusal: in another clause of its sentence, or in the sentences around it. */
+export function wayForwardNear(doc: Doc, s: Sentence, refusalItem: number, before = 2, after = 3): boolean {
+  const own = clauseOf(s, refusalItem);
+  return around(doc, s, before, after).some((x) => (x === s ? wayForwardIn(s, own) : wayForwardIn(x)));
 }
 
-function wayForwardInOtherClauses(s: Sentence, refusalItem: number): boolean {
-  if (s.clauses.length < 2) return false;
-  const harmless = harmlessNegation(s);
-  const own = s.clauses.find((c) => refusalItem >= c.from && refusalItem < c.to);
-  return WAY_FORWARD.match(s).some((h) => {
-    const c = s.clauses.find((k) => h.match.from >= k.from && h.match.from < k.to);
-    return !!c && c !== own && negationsIn(s, c, harmless).length === 0;
-  });
+/** Does the reply offer a way forward anywhere (outside quoted history)? */
+export function replyWayForward(doc: Doc): boolean {
+  for (const s of doc.sentences) {
+    if (isQuotedHistory(doc, s)) continue;
+    if (wayForwardIn(s)) return true;
+  }
+  return false;
 }
+
+/** Every refusal of the reply (outside quoted history), in order. */
+export function refusals(doc: Doc): Refusal[] {
+  const out: Refusal[] = [];
+  for (const s of doc.sentences) {
+    if (isQuotedHistory(doc, s)) continue;
+    const r = findRefusal(s);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Does the reply address the customer informally (du/dir/dein …)? */
+export function informal(doc: Doc): boolean {
+  let du = 0, sie = 0;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word' || t.quoted) continue;
+    if (INFORMAL.has(t.norm)) du++;
+    else if (t.upper && FORMAL.has(t.norm) && t.text !== 'Sie' ) sie++;
+    else if (t.text === 'Sie' || t.text === 'Ihnen') sie++;
+  }
+  return du > sie;
+}
+const INFORMAL = words('du dich dir dein deine deinen deinem deiner deines');
+const FORMAL = words('ihnen ihr ihre ihren ihrem ihrer ihres');
 
 export { SUBORDINATORS };
+
+const GREETING = words('hallo hi hey moin servus liebe lieber sehr guten');
+/**
+ * The range of a sentence without a leading salutation that shares its line ("Hi Jonas, die Lieferzeit …"):
+ * findings point at what the agent says, not at the greeting.
+ */
+export function bodyRange(s: Sentence): { start: number; end: number } {
+  const first = s.items[0];
+  if (first && first.kind === 'word' && GREETING.has(first.norm)) {
+    for (let k = 1; k < Math.min(s.items.length - 1, 6); k++) {
+      const t = s.items[k]!;
+      if (t.kind === 'punct' && t.text === ',') {
+        const next = s.items[k + 1]!;
+        return { start: next.start, end: s.end };
+      }
+      if (t.kind !== 'word') break;
+    }
+  }
+  return { start: s.start, end: s.end };
+}

@@ -1,0 +1,53 @@
+import { defineRule, discourse } from '@replylint/core';
+import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
+
+/**
+ * missing-alternative: the reply refuses (or cannot deliver, or sends the customer elsewhere) and offers no
+ * alternative, no next step and no choice anywhere. Reported once per reply, on the clearest refusal.
+ */
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
+
+export default defineRule({
+  id: 'missing-alternative',
+  meta: {
+    type: 'problem',
+    description: 'Meldet Antworten, die absagen, aber keine Alternative, keinen nächsten Schritt und keine Wahl anbieten.',
+    severity: 'error',
+    unit: 'reply',
+    messages: {
+      noAlternative: 'Absage ohne Alternative: „{{actual}}“. Die Antwort sagt, was nicht geht, aber nicht, was stattdessen geht – bieten Sie Alternativen an (jede mit ihrem Preis) und lassen Sie den Kunden wählen.',
+      sentAway: 'Weiterverweis ohne Alternative: „{{actual}}“. Die Antwort schickt den Kunden weiter, bietet aber selbst keine Lösung, keinen nächsten Schritt und keine Wahl an.',
+    },
+  },
+  create(ctx) {
+    return {
+      reply(doc) {
+        const list = discourse.refusals(doc);
+        if (list.length === 0) return;
+        if (discourse.replyWayForward(doc)) return;
+        // the clearest refusal; the first one among equals
+        let best = list[0]!;
+        for (const r of list) if (r.strength > best.strength) best = r;
+        const s = best.sentence;
+        const range = discourse.bodyRange(s);
+        const away = best.kind === 'deflect' || best.kind === 'nocontrol';
+        ctx.report({
+          messageId: away ? 'sentAway' : 'noAlternative',
+          data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },
+          start: range.start,
+          end: range.end,
+          note: 'Kunden verzeihen Probleme, aber nicht, mit ihnen allein gelassen zu werden. Nennen Sie mindestens eine Alternative, einen konkreten nächsten Schritt oder einen Termin, an dem Sie sich melden – und lassen Sie den Kunden entscheiden.',
+          suggestions: [{
+            desc: away ? 'Den Fall selbst übernehmen und eine Wahl anbieten' : 'Alternativen anbieten und den Kunden wählen lassen',
+            text: away ? ownershipFor(doc, s) : alternativesFor(doc, s),
+            start: s.end,
+            end: s.end,
+          }],
+        });
+      },
+    };
+  },
+});
