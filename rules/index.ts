@@ -4,11 +4,13 @@
  */
 import type { Rule } from '@replylint/core';
 import flatNo from './flat-no/rule.ts';
+import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
 import paragraphHiding from './paragraph-hiding/rule.ts';
 
 export const rules: readonly Rule[] = [
   flatNo,
+  missingAlternative,
   paidHotline,
   paragraphHiding,
 ].sort((a, b) => a.id.localeCompare(b.id));
