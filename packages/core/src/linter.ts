@@ -75,7 +75,8 @@ export function buildDoc(text: string, format: FormatName = 'text'): { doc: Doc;
   const prepared = prepare(text, format);
   const seg = segment(prepared.text);
   const doc: Doc = {
-    text,
+    // what the rules read: the source with everything that is not the agent's text blanked (same offsets)
+    text: prepared.text,
     tokens: seg.tokens,
     sentences: seg.sentences,
     paragraphs: seg.paragraphs,

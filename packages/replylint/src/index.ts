@@ -56,3 +56,4 @@ export function lintDetailed(text: string, options: LintApiOptions = {}): LintRe
 export { rules, ruleMap, parseConfig, resolveConfig, validateConfig, ConfigValidationError, detectFormat };
 export type { Finding, FormatName, ResolvedConfig, UserConfig, LintResult, Rule };
 export type { Suggestion, ConfigError, RuleSetting } from '@replylint/core';
+export { lintEmail, type EmailLintResult, type EmailFinding, type LintEmailOptions } from './email.ts';

@@ -34,11 +34,36 @@ export class Blanker {
     if (end <= start) return;
     this.blank(start, end);
     const last = this.excluded[this.excluded.length - 1];
-    if (last && last.reason === reason && last.end >= start && last.start <= start) {
+    if (last && last.reason === reason && last.start <= start && (last.end >= start || onlyBreaks(this.source, last.end, start))) {
       last.end = Math.max(last.end, end);
       return;
     }
     this.excluded.push({ start, end, reason });
+  }
+
+  /**
+   * The excluded ranges, sorted and disjoint: where ranges overlap, the one recorded first wins (markup-level
+   * exclusions such as a Gmail quote container come before the line-level pass over the prepared text).
+   */
+  disjointExcluded(): Excluded[] {
+    const list = this.excluded;
+    if (list.length < 2) return list.slice();
+    const kept: Excluded[] = [];
+    for (const r of list) {
+      let parts: Excluded[] = [{ ...r }];
+      for (const k of kept) {
+        if (k.end <= r.start || k.start >= r.end) continue;
+        const next: Excluded[] = [];
+        for (const p of parts) {
+          if (k.end <= p.start || k.start >= p.end) { next.push(p); continue; }
+          if (p.start < k.start) next.push({ start: p.start, end: k.start, reason: p.reason });
+          if (p.end > k.end) next.push({ start: k.end, end: p.end, reason: p.reason });
+        }
+        parts = next;
+      }
+      for (const p of parts) if (/\S/.test(this.source.slice(p.start, p.end))) kept.push(p);
+    }
+    return kept.sort((a, b) => a.start - b.start);
   }
 
   /** Write `text` at `at` (it must not be longer than the room it has); pad up to `end` with zero-width spaces. */
@@ -77,4 +102,13 @@ export class Blanker {
     for (let i = 0; i < c.length; i += 8192) out += String.fromCharCode.apply(null, c.subarray(i, i + 8192) as unknown as number[]);
     return out;
   }
+}
+
+function onlyBreaks(s: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 10 && c !== 13) return false;
+  }
+  return true;
 }

@@ -56,7 +56,7 @@ export function prepare(text: string, format: FormatName = 'text'): Prepared {
   }
   excludeMailParts(b.changed ? b.toString() : text, b);
   const prepared = b.toString();
-  return { text: prepared, excluded: b.excluded.sort((x, y) => x.start - y.start), branches: findBranches(prepared) };
+  return { text: prepared, excluded: b.disjointExcluded(), branches: findBranches(prepared) };
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;

@@ -1,0 +1,53 @@
+/**
+ * Whole e-mails (.eml, RFC 822 / MIME). postal-mime (pure JS, browser-capable) decodes the message:
+ * multipart/alternative, quoted-printable and base64 bodies, charsets such as ISO-8859-1 and Windows-1252.
+ * The text/plain part is linted when there is one, the text/html part otherwise; findings point at line and
+ * column in that DECODED part (returned as `text`), and each finding names the part.
+ */
+import PostalMime from 'postal-mime';
+import { lintText, type Excluded, type Finding, type FormatName } from '@replylint/core';
+import { rules } from '@replylint/rules';
+import { loadConfig, type LintApiOptions } from './index.ts';
+
+export type EmailPart = 'text/plain' | 'text/html' | 'none';
+
+export interface EmailFinding extends Finding {
+  /** The body part the finding's line/column and offsets refer to. */
+  part: string;
+}
+
+export interface EmailLintResult {
+  /** Which body part was linted: 'text/plain' (preferred), 'text/html' (fallback) or 'none'. */
+  part: string;
+  /** The decoded text of that part: findings' offsets, lines and columns point into it. */
+  text: string;
+  findings: EmailFinding[];
+  /** What was not linted in that part (quoted history, signature, markup). */
+  excluded: Excluded[];
+}
+
+export type LintEmailOptions = Pick<LintApiOptions, 'config'>;
+
+/**
+ * Lint an e-mail message. Pass the raw bytes (Uint8Array) of an .eml file when you have them: a string is
+ * taken as the message's characters (fine for 7-bit mail and for mail whose 8-bit parts are UTF-8).
+ */
+export async function lintEmail(source: string | Uint8Array, options: LintEmailOptions = {}): Promise<EmailLintResult> {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array)) throw new TypeError('lintEmail(source): source muss eine Zeichenkette oder ein Uint8Array sein');
+  const config = loadConfig(options.config);
+  const email = await PostalMime.parse(source);
+  let part: EmailPart = 'none';
+  let text = '';
+  let format: FormatName = 'text';
+  if (email.text !== undefined && email.text.trim() !== '') {
+    part = 'text/plain';
+    text = email.text;
+  } else if (email.html !== undefined && email.html.trim() !== '') {
+    part = 'text/html';
+    text = email.html;
+    format = 'html';
+  }
+  if (part === 'none') return { part, text: '', findings: [], excluded: [] };
+  const result = lintText(text, { rules, config, format });
+  return { part, text, findings: result.findings.map((f) => ({ ...f, part })), excluded: result.excluded };
+}
