@@ -7,12 +7,14 @@ import flatNo from './flat-no/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
 import paragraphHiding from './paragraph-hiding/rule.ts';
+import passiveDecision from './passive-decision/rule.ts';
 
 export const rules: readonly Rule[] = [
   flatNo,
   missingAlternative,
   paidHotline,
   paragraphHiding,
+  passiveDecision,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

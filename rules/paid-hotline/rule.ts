@@ -89,6 +89,8 @@ function negatedOrFree(s: Sentence, item: number): boolean {
 
 const CUSTOMER_ASKED = /\b(?:Sie hatten|Du hattest|Sie haben|Du hast)\b[^.!?]*\bgefragt\b/;
 
+const NOTE = 'Gebühren für eine kleine Frage zum eigenen Vertrag empfinden Kunden als Unding. Bieten Sie einen kostenlosen Weg an: 0800-Nummer, Rückruf, Antwort per E-Mail oder Chat.';
+
 function informal(s: Sentence): boolean {
   return s.items.some((t) => !t.quoted && (t.norm === 'du' || t.norm === 'dir' || t.norm === 'dich' || t.norm.startsWith('dein')));
 }
@@ -144,7 +146,7 @@ export default defineRule({
           data: { what },
           start: s.start,
           end: s.end,
-          note: 'Gebühren für eine kleine Frage zum eigenen Vertrag empfinden Kunden als Unding. Bieten Sie einen kostenlosen Weg an: 0800-Nummer, Rückruf, Antwort per E-Mail oder Chat.',
+          note: NOTE,
           suggestions: [{
             desc: 'Durch einen kostenlosen Kontaktweg ersetzen',
             text: du
