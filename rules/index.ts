@@ -3,6 +3,8 @@
  * documented.
  */
 import type { Rule } from '@replylint/core';
+import delayWithoutReason from './delay-without-reason/rule.ts';
+import dismissive from './dismissive/rule.ts';
 import flatNo from './flat-no/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
@@ -10,6 +12,8 @@ import paragraphHiding from './paragraph-hiding/rule.ts';
 import passiveDecision from './passive-decision/rule.ts';
 
 export const rules: readonly Rule[] = [
+  delayWithoutReason,
+  dismissive,
   flatNo,
   missingAlternative,
   paidHotline,

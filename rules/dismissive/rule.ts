@@ -1,0 +1,147 @@
+import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { dismissive, acknowledgements, rules, reasons } from './phrases.gen.ts';
+
+const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
+const ACK = new PhraseSet(acknowledgements, 'dismissive/acknowledgements');
+const RULES = new PhraseSet(rules, 'dismissive/rules');
+const REASONS = new PhraseSet(reasons, 'dismissive/reasons');
+
+type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
+
+const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
+const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
+
+/** Does the reply address the customer with "du"? (More informal than capitalised formal pronouns.) */
+export function usesDu(doc: Doc): boolean {
+  let du = 0;
+  let sie = 0;
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = s.items[i]!;
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (INFORMAL.has(t.norm)) du++;
+      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
+    }
+  }
+  return du > sie;
+}
+
+const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+  normal: {
+    desc: 'Das Anliegen ernst nehmen und erklären',
+    sie: 'Ich verstehe, dass Sie das stört. Der Grund dafür ist [Ursache in einfachen Worten]; gerne [konkretes Angebot, z. B. Prüfung, Austausch, Termin].',
+    du: 'Ich verstehe, dass dich das stört. Der Grund dafür ist [Ursache in einfachen Worten]; gerne [konkretes Angebot, z. B. Prüfung, Austausch, Termin].',
+    note: '„Das ist normal“ stellt den Kunden als Nörgler hin. Erklären Sie, woher es kommt, und bieten Sie an, was Sie tun können.',
+  },
+  lone: {
+    desc: 'Den Hinweis als Einzelfall ernst nehmen',
+    sie: 'Danke, dass Sie uns darauf hinweisen – genau solche Hinweise brauchen wir. Ich prüfe [was] und melde mich bis [Datum] bei Ihnen.',
+    du: 'Danke, dass du uns darauf hinweist – genau solche Hinweise brauchen wir. Ich prüfe [was] und melde mich bis [Datum] bei dir.',
+    note: 'Ob sich andere beschweren, hilft diesem Kunden nicht: Für ihn ist es kein Einzelfall. Nehmen Sie den Hinweis an und sagen Sie, was Sie jetzt tun.',
+  },
+  denial: {
+    desc: 'Nachfragen statt bezweifeln',
+    sie: 'Danke für Ihre Beschreibung – das möchte ich mir genau ansehen. Damit ich die Ursache finde: [konkrete Rückfrage]?',
+    du: 'Danke für deine Beschreibung – das möchte ich mir genau ansehen. Damit ich die Ursache finde: [konkrete Rückfrage]?',
+    note: 'Zweifel an der Schilderung des Kunden beenden das Gespräch. Fragen Sie nach und prüfen Sie – der Kunde erlebt das Problem wirklich.',
+  },
+  fine: {
+    desc: 'Bei sich nachsehen statt abwiegeln',
+    sie: 'Bei unseren Tests ist der Fehler bisher nicht aufgetreten – deshalb möchte ich ihn bei Ihnen genau verstehen: [konkrete Rückfrage]. Ich melde mich bis [Datum] bei Ihnen.',
+    du: 'Bei unseren Tests ist der Fehler bisher nicht aufgetreten – deshalb möchte ich ihn bei dir genau verstehen: [konkrete Rückfrage]. Ich melde mich bis [Datum] bei dir.',
+    note: '„Bei uns läuft alles“ sagt dem Kunden, das Problem liege bei ihm. Gehen Sie der Sache nach und sagen Sie, wann er von Ihnen hört.',
+  },
+};
+
+function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
+  return s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
+}
+
+const ES_UEBLICH = /\b(?:[Ee]s (?:ist|war|wäre)|(?:ist|war|wäre) es) (?:\S+ )?üblich\b/;
+const FIXED = new Set(['wieder', 'jetzt', 'nun', 'inzwischen', 'mittlerweile', 'wieder']);
+const COORD = new Set(['und', 'oder', 'sondern', 'aber', 'sowie', '–', '-', ';']);
+
+/**
+ * Is the statement ending at item `to` negated within its clause? Negations after it count only up to a
+ * coordination ("ist normal und kein Grund zur Sorge" is not negated, "Normal ist es nicht" is).
+ */
+function negated(s: Sentence, clause: Sentence['clauses'][number], to: number, harmless: Array<[number, number]>): boolean {
+  for (const i of discourse.negationsIn(s, clause, harmless)) {
+    if (i < to) return true;
+    let coord = false;
+    for (let k = to; k < i; k++) if (COORD.has(s.items[k]!.norm)) coord = true;
+    if (!coord) return true;
+  }
+  return false;
+}
+
+function flags(e: PhraseEntry): Set<string> {
+  return new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : []);
+}
+
+/** The first dismissive phrase in a sentence, if any (and not cancelled by its context). */
+function findDismissive(s: Sentence): PhraseEntry | null {
+  const hits = DISMISSIVE.match(s);
+  if (hits.length === 0) return null;
+  if (ACK.test(s)) return null;
+  const harmless = discourse.harmlessNegation(s);
+  for (const h of hits) {
+    const { from, to } = h.match;
+    if (s.items[from]!.quoted) continue;
+    const f = flags(h.entry);
+    const last = clauseAt(s, to - 1);
+    const first = clauseAt(s, from);
+    if (['ob', 'falls', 'sofern', 'sollte', 'sollten'].includes(first.lead)) continue;
+    if (s.question && !f.has('q') && !(last.subordinate && (last.lead === 'dass' || last.lead === 'daß'))) continue;
+    if (f.has('neg') && negated(s, last, to, harmless)) continue;
+    if (f.has('reason') && REASONS.test(s)) continue;
+    // "Es ist üblich, … anzugeben" describes a convention, not the customer's problem
+    if (h.entry.id === 'normal' && ES_UEBLICH.test(s.text)) continue;
+    // "Das Gerät funktioniert wieder einwandfrei" reports a repair
+    if (h.entry.id === 'alles-ok' && s.items.some((t) => FIXED.has(t.norm))) continue;
+    if (f.has('norule') && RULES.test(s)) continue;
+    return h.entry;
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'dismissive',
+  meta: {
+    type: 'suggestion',
+    description: 'Meldet Sätze, die den Kunden als Einzelfall oder Nörgler abtun („Das ist normal.“, „Damit hatten wir noch nie Probleme.“).',
+    severity: 'warn',
+    unit: 'sentence',
+    messages: {
+      normal: 'Abwiegeln: „{{actual}}“ erklärt das Problem für normal. Nehmen Sie es ernst, erklären Sie die Ursache und bieten Sie Hilfe an.',
+      lone: 'Abwiegeln: „{{actual}}“ stellt den Kunden als Einzelfall hin. Nehmen Sie den Hinweis an und sagen Sie, was Sie jetzt tun.',
+      denial: 'Abwiegeln: „{{actual}}“ zweifelt die Schilderung des Kunden an. Fragen Sie nach und prüfen Sie.',
+      fine: 'Abwiegeln: „{{actual}}“ erklärt, bei Ihnen sei alles in Ordnung. Gehen Sie dem Problem beim Kunden nach.',
+    },
+  },
+  create(ctx) {
+    let du: boolean | null = null;
+    return {
+      sentence(s) {
+        const entry = findDismissive(s);
+        if (!entry) return;
+        const id = (entry.message ?? 'normal') as MessageId;
+        const sug = SUGGEST[id];
+        du ??= usesDu(ctx.doc);
+        ctx.report({
+          messageId: id,
+          data: { actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: (entry.note as string | undefined) ?? sug.note,
+          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
+        });
+      },
+    };
+  },
+});
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
