@@ -4,7 +4,6 @@
  * The text/plain part is linted when there is one, the text/html part otherwise; findings point at line and
  * column in that DECODED part (returned as `text`), and each finding names the part.
  */
-import PostalMime from 'postal-mime';
 import { lintText, type Excluded, type Finding, type FormatName } from '@replylint/core';
 import { rules } from '@replylint/rules';
 import { loadConfig, type LintApiOptions } from './index.ts';
@@ -35,6 +34,8 @@ export type LintEmailOptions = Pick<LintApiOptions, 'config'>;
 export async function lintEmail(source: string | Uint8Array, options: LintEmailOptions = {}): Promise<EmailLintResult> {
   if (typeof source !== 'string' && !(source instanceof Uint8Array)) throw new TypeError('lintEmail(source): source muss eine Zeichenkette oder ein Uint8Array sein');
   const config = loadConfig(options.config);
+  // loaded on first use: the MIME parser (and its TextDecoder/TextEncoder use) stays out of `lint`'s start-up
+  const { default: PostalMime } = await import('postal-mime');
   const email = await PostalMime.parse(source);
   let part: EmailPart = 'none';
   let text = '';

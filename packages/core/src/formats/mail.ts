@@ -15,7 +15,7 @@ export const CLOSING_LINE =
 
 /** A salutation line ("Sehr geehrte Frau Muster,", "Hallo Herr Becker", "Guten Tag,"). It stays linted. */
 export const SALUTATION_LINE =
-  /^(?:sehr\s+geehrte[rs]?|hallo|guten\s+(?:tag|morgen|abend)|liebe[rs]?|moin|servus|gr[üu](?:ß|ss)\s+gott|dear|hi|hello)(?=$|[\s,!])[^.!?]{0,80}$/i;
+  /^(?:sehr\s+geehrte[rs]?|hallo|guten\s+(?:tag|morgen|abend)|liebe[rs]?|moin|servus|gr[üu](?:ß|ss)\s+gott|dear|hi|hello)(?=$|[\s,!])[^!?]{0,80}$/i;
 
 const SEPARATOR =
   /^[-=_*\s]{2,}\s*(?:(urspr(?:ü|ue)ngliche\s+nachricht|original(?:-|\s+)(?:message|nachricht)|nachricht\s+im\s+original)|(weitergeleitete\s+nachricht|forwarded\s+message))\s*[-=_*\s]{2,}$/i;
