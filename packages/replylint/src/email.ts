@@ -49,6 +49,22 @@ export async function lintEmail(source: string | Uint8Array, options: LintEmailO
     format = 'html';
   }
   if (part === 'none') return { part, text: '', findings: [], excluded: [] };
+  text = repairC1(text);
   const result = lintText(text, { rules, config, format });
   return { part, text, findings: result.findings.map((f) => ({ ...f, part })), excluded: result.excluded };
+}
+
+/** Windows-1252 characters of the bytes 0x80–0x9F (WHATWG encoding standard); undefined bytes stay. */
+const CP1252 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20 (since 20.18.3) decodes windows-1252 — and ISO-8859-1, which the encoding standard treats as
+ * windows-1252 — through a Latin-1 fast path, so „ “ – € come out as C1 control characters (nodejs/node#56542,
+ * #60888); browsers decode them right. C1 controls never occur in real mail text, so map them as a browser
+ * would. One UTF-16 unit for one: offsets do not move.
+ */
+function repairC1(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
