@@ -21,7 +21,7 @@ const read = (f: string): string => readFileSync(dir + f, 'utf8');
  * (see contextSentences in formats/branches.ts); here they must lie in a branch, which template.test checks.
  */
 const FIXTURES: Array<{ file: string; format: FormatName; expect: Array<[number, number, string]>; inBranch?: Array<[number, number]> }> = [
-  { file: 'text/outlook-reply.txt', format: 'text', expect: [[5, 81, 'Das geht nicht.']] },
+  { file: 'text/outlook-reply.txt', format: 'text', expect: [[5, 36, 'Das geht nicht.']] },
   { file: 'text/thunderbird-reply.txt', format: 'text', expect: [[17, 1, 'Das geht nicht.']] },
   { file: 'text/gmail-forward.txt', format: 'text', expect: [[4, 1, 'Mir sind die Hände gebunden.']] },
   { file: 'html/gmail-reply.html', format: 'html', expect: [[1, 148, 'Mir sind die Hände gebunden.']] },
