@@ -245,6 +245,13 @@ describe('speed of the plain-text path', () => {
     expect(tb).toBeLessThan(Math.max(20, ts * 4 * 3));
     expect(tb).toBeLessThan(1000);
   });
+  it('handles thousands of quote blocks (a long inline-reply thread) quickly', () => {
+    const t = '> Frage\n> noch eine Zeile\nAntwort des Agenten.\n\n'.repeat(20000);
+    const a = performance.now();
+    const p = prepare(t, 'text');
+    expect(performance.now() - a).toBeLessThan(1500);
+    expect(p.excluded).toHaveLength(20000);
+  });
   it('stays linear on hostile lines', () => {
     const lines = ['Am ' + '1'.repeat(5000), '> ' + 'x'.repeat(5000), 'Von: ' + ':'.repeat(5000), '-'.repeat(5000), 'Mit freundlichen Grüßen ' + 'a'.repeat(5000)];
     const t = lines.join('\n').repeat(100);

@@ -42,28 +42,36 @@ export class Blanker {
   }
 
   /**
-   * The excluded ranges, sorted and disjoint: where ranges overlap, the one recorded first wins (markup-level
-   * exclusions such as a Gmail quote container come before the line-level pass over the prepared text).
+   * The excluded ranges, sorted and disjoint. Ranges recorded before `phase` (markup-level exclusions such as a
+   * Gmail quote container) win over the ranges of the line-level pass recorded after it. O(n log n).
    */
-  disjointExcluded(): Excluded[] {
-    const list = this.excluded;
-    if (list.length < 2) return list.slice();
-    const kept: Excluded[] = [];
-    for (const r of list) {
-      let parts: Excluded[] = [{ ...r }];
-      for (const k of kept) {
-        if (k.end <= r.start || k.start >= r.end) continue;
-        const next: Excluded[] = [];
-        for (const p of parts) {
-          if (k.end <= p.start || k.start >= p.end) { next.push(p); continue; }
-          if (p.start < k.start) next.push({ start: p.start, end: k.start, reason: p.reason });
-          if (p.end > k.end) next.push({ start: k.end, end: p.end, reason: p.reason });
-        }
-        parts = next;
+  disjointExcluded(phase = 0): Excluded[] {
+    const clip = (list: Excluded[]): Excluded[] => {
+      const out: Excluded[] = [];
+      let until = -1;
+      for (const r of list.slice().sort((a, b) => a.start - b.start)) {
+        const start = Math.max(r.start, until);
+        if (r.end > start) { out.push({ start, end: r.end, reason: r.reason }); until = r.end; }
       }
-      for (const p of parts) if (/\S/.test(this.source.slice(p.start, p.end))) kept.push(p);
+      return out;
+    };
+    const first = clip(this.excluded.slice(0, phase));
+    const second = clip(this.excluded.slice(phase));
+    const kept: Excluded[] = [...first];
+    let k = 0;
+    for (const r of second) {
+      let start = r.start;
+      while (k < first.length && first[k]!.end <= start) k++;
+      let j = k;
+      while (start < r.end) {
+        const f = first[j];
+        if (!f || f.start >= r.end) { kept.push({ start, end: r.end, reason: r.reason }); break; }
+        if (f.start > start) kept.push({ start, end: f.start, reason: r.reason });
+        start = Math.max(start, f.end);
+        j++;
+      }
     }
-    return kept.sort((a, b) => a.start - b.start);
+    return kept.filter((r) => /\S/.test(this.source.slice(r.start, r.end))).sort((a, b) => a.start - b.start);
   }
 
   /** Write `text` at `at` (it must not be longer than the room it has); pad up to `end` with zero-width spaces. */

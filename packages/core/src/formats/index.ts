@@ -54,9 +54,10 @@ export function prepare(text: string, format: FormatName = 'text'): Prepared {
     default:
       break;
   }
+  const phase = b.excluded.length;
   excludeMailParts(b.changed ? b.toString() : text, b);
   const prepared = b.toString();
-  return { text: prepared, excluded: b.disjointExcluded(), branches: findBranches(prepared) };
+  return { text: prepared, excluded: b.disjointExcluded(phase), branches: findBranches(prepared) };
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;
