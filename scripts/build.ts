@@ -97,7 +97,7 @@ async function bundle(): Promise<void> {
     ...common, entryPoints: [join(cli, 'src/cli.ts')], outfile: join(cli, 'dist/cli.js'), format: 'esm', platform: 'node',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }));
-  for (const extra of ['packages/language-server/build.ts', 'extension/build.ts']) {
+  for (const extra of ['packages/language-server/build.ts', 'extension/build.ts', 'packages/cli/build.ts']) {
     const f = join(root, extra);
     if (existsSync(f)) jobs.push(import(f).then((m: { build: (root: string) => Promise<void> }) => m.build(root)));
   }

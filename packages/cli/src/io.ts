@@ -2,51 +2,88 @@
 import { readFile } from 'node:fs/promises';
 
 export class InputError extends Error {
+  /** `skip`: not an error, the file is skipped with a notice (binary content). */
   constructor(message: string, readonly skip = false) { super(message); }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Binary content: NUL bytes or many control characters in the first 8 KiB. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return true;
+  let ctrl = 0;
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  return head.length > 0 && ctrl / head.length > 0.1;
+}
+
 /** Decode bytes as UTF-8 (BOM removed). Binary content and invalid UTF-8 raise InputError. */
 export function decode(bytes: Uint8Array, name: string): string {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new InputError(`${name}: Binärdatei übersprungen`, true);
+  if (looksBinary(bytes)) throw new InputError(`${name}: Binärdatei übersprungen`, true);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    let bad = 0;
-    try { new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 1)); } catch { bad = 0; }
-    throw new InputError(`${name}: kein gültiges UTF-8 (Byte ${firstInvalid(bytes) ?? bad}). Speichern Sie die Datei als UTF-8 oder geben Sie sie als .eml mit Zeichensatz an.`);
+    const at = firstInvalid(bytes) ?? 0;
+    const line = countLines(bytes, at);
+    throw new InputError(`${name}: kein gültiges UTF-8 (Byte ${at}, Zeile ${line}). Speichern Sie die Datei als UTF-8; E-Mails mit anderem Zeichensatz als .eml prüfen.`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function firstInvalid(bytes: Uint8Array): number | null {
+export function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let n = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
+  return n;
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (overlong forms and surrogates included), or null. */
+export function firstInvalid(bytes: Uint8Array): number | null {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >> 5 === 6 ? 1 : b >> 4 === 14 ? 2 : b >> 3 === 30 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    if (b < 0x80) { i++; continue; }
+    let n: number, min: number;
+    if (b >= 0xc2 && b <= 0xdf) { n = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { n = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { n = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
     i += n + 1;
   }
   return null;
 }
 
-export async function readText(path: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: kann nicht gelesen werden (${code === 'ENOENT' ? 'Datei nicht gefunden' : code === 'EACCES' ? 'keine Leserechte' : code === 'EISDIR' ? 'ist ein Ordner' : (e as Error).message})`);
-  }
-  return decode(bytes, path);
+export function ioMessage(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'Datei nicht gefunden' : code === 'EACCES' || code === 'EPERM' ? 'keine Leserechte' : code === 'EISDIR' ? 'ist ein Ordner' : (e as Error).message;
+  return `${path}: kann nicht gelesen werden (${why})`;
 }
 
-export async function readStdin(): Promise<string> {
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new InputError(ioMessage(path, e));
+  }
+}
+
+export async function readText(path: string): Promise<string> {
+  return decode(await readBytes(path), path);
+}
+
+export async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return decode(Buffer.concat(chunks), '<stdin>');
+  return Buffer.concat(chunks);
 }
