@@ -3,6 +3,7 @@
  * documented.
  */
 import type { Rule } from '@replylint/core';
+import blamingCustomer from './blaming-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
 import flatNo from './flat-no/rule.ts';
@@ -12,6 +13,7 @@ import paragraphHiding from './paragraph-hiding/rule.ts';
 import passiveDecision from './passive-decision/rule.ts';
 
 export const rules: readonly Rule[] = [
+  blamingCustomer,
   delayWithoutReason,
   dismissive,
   flatNo,

@@ -1,0 +1,152 @@
+import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { blaming, empathy, choice } from './phrases.gen.ts';
+
+const BLAMING = new PhraseSet(blaming, 'blaming-customer/blaming');
+const EMPATHY = new PhraseSet(empathy, 'blaming-customer/empathy');
+const CHOICE = new PhraseSet(choice, 'blaming-customer/choice');
+
+type MessageId = 'hindsight' | 'repeat' | 'fault' | 'lecture' | 'rhetoric';
+
+const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
+const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
+const COMPANY_SUBJECT = new Set(['wir', 'ich']);
+
+/** Does the reply address the customer with "du"? */
+function usesDu(doc: Doc): boolean {
+  let du = 0;
+  let sie = 0;
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = s.items[i]!;
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (INFORMAL.has(t.norm)) du++;
+      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
+    }
+  }
+  return du > sie;
+}
+
+const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+  hindsight: {
+    desc: 'Nach vorn schauen statt Vorwürfe machen',
+    sie: 'Damit es beim nächsten Mal klappt: [freundlicher Hinweis]. Für jetzt schlage ich Ihnen vor: [Lösung].',
+    du: 'Damit es beim nächsten Mal klappt: [freundlicher Hinweis]. Für jetzt schlage ich dir vor: [Lösung].',
+    note: '„Sie hätten … müssen“ ändert nichts mehr, es macht den Kunden nur zum Schuldigen. Sagen Sie, wie es jetzt weitergeht.',
+  },
+  repeat: {
+    desc: 'Sachverhalt freundlich zusammenfassen',
+    sie: 'Gern fasse ich es noch einmal zusammen: [Sachverhalt in einfachen Worten].',
+    du: 'Gern fasse ich es noch einmal zusammen: [Sachverhalt in einfachen Worten].',
+    note: '„Wie bereits mehrfach erwähnt“ sagt dem Kunden, er sei begriffsstutzig. Wenn er nachfragt, war die Erklärung nicht klar genug – erklären Sie es besser.',
+  },
+  fault: {
+    desc: 'Sachverhalt neutral beschreiben und lösen',
+    sie: 'Ich sehe, dass [Sachverhalt neutral beschrieben] – das kann leicht passieren. So lösen wir es: [Lösung].',
+    du: 'Ich sehe, dass [Sachverhalt neutral beschrieben] – das kann leicht passieren. So lösen wir es: [Lösung].',
+    note: 'Niemand hat jemals einen Streit mit einem Kunden gewonnen. Beschreiben Sie, was passiert ist, ohne Schuld zuzuweisen, und helfen Sie.',
+  },
+  lecture: {
+    desc: 'Tipp statt Belehrung',
+    sie: 'Ein kleiner Tipp für das nächste Mal: [Hinweis]. Jetzt kümmere ich mich um [Lösung].',
+    du: 'Ein kleiner Tipp für das nächste Mal: [Hinweis]. Jetzt kümmere ich mich um [Lösung].',
+    note: 'Belehrungen kommen beim Kunden als Tadel an. Geben Sie einen freundlichen Tipp und lösen Sie das Problem.',
+  },
+  rhetoric: {
+    desc: 'Sachlich nachfragen',
+    sie: 'Damit ich Ihnen helfen kann: [sachliche Frage]?',
+    du: 'Damit ich dir helfen kann: [sachliche Frage]?',
+    note: 'Rhetorische Fragen („Haben Sie das überhaupt gelesen?“) sind Vorwürfe. Fragen Sie sachlich nach dem, was Sie wissen müssen.',
+  },
+};
+
+function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
+  return s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
+}
+
+function flags(e: PhraseEntry): Set<string> {
+  return new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : []);
+}
+
+/** Does the sentence (or the one before) speak about the customer ("weil Sie die Hausnummer vergessen haben")? */
+function aboutCustomer(doc: Doc, s: Sentence): boolean {
+  const prev = doc.sentences[s.index - 1];
+  for (const x of prev && prev.paragraph === s.paragraph ? [prev, s] : [s]) {
+    for (let i = 0; i < x.items.length; i++) {
+      const t = x.items[i]!;
+      if (t.kind === 'word' && !t.quoted && (INFORMAL.has(t.norm) || (FORMAL.has(t.norm) && (t.upper || i === 0)))) return true;
+    }
+  }
+  return false;
+}
+
+function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
+  const hits = BLAMING.match(s);
+  if (hits.length === 0) return null;
+  const harmless = discourse.harmlessNegation(s);
+  for (const h of hits) {
+    const { from, to } = h.match;
+    if (s.items[from]!.quoted) continue;
+    const f = flags(h.entry);
+    if (f.has('q') ? !s.question : s.question && !f.has('anyq')) continue;
+    const first = clauseAt(s, from);
+    const last = clauseAt(s, to - 1);
+    if (f.has('cust')) {
+      let company = false;
+      for (let k = first.from; k < last.to; k++) if (COMPANY_SUBJECT.has(s.items[k]!.norm)) company = true;
+      if (company) continue;
+    }
+    if (f.has('neg') && (discourse.negationsIn(s, last, harmless).length > 0 || (first !== last && discourse.negationsIn(s, first, harmless).length > 0))) {
+      // "Sie haben nichts falsch gemacht" – unless the negation is part of the reproach ("uns nicht informiert")
+      if (!h.pattern.source.includes('nicht|nie')) continue;
+    }
+    if (f.has('empathy') && EMPATHY.test(s)) continue;
+    if (f.has('nochoice') && CHOICE.test(s)) continue;
+    if (f.has('custctx') && !aboutCustomer(doc, s)) continue;
+    // "genauer gesagt" is a figure of speech
+    if (s.items[to]?.norm === 'gesagt') continue;
+    return h.entry;
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'blaming-customer',
+  meta: {
+    type: 'suggestion',
+    description: 'Meldet Vorwürfe und Belehrungen an den Kunden („Sie hätten die Anleitung lesen müssen.“, „Wie bereits mehrfach erwähnt …“).',
+    severity: 'warn',
+    unit: 'sentence',
+    messages: {
+      hindsight: 'Vorwurf: „{{actual}}“ hält dem Kunden vor, was er hätte tun sollen. Sagen Sie lieber, wie es jetzt weitergeht.',
+      repeat: 'Belehrung: „{{actual}}“ wirft dem Kunden vor, nicht zuzuhören. Erklären Sie es freundlich noch einmal.',
+      fault: 'Schuldzuweisung: „{{actual}}“ gibt dem Kunden die Schuld. Beschreiben Sie den Sachverhalt neutral und helfen Sie.',
+      lecture: 'Belehrung: „{{actual}}“ weist den Kunden zurecht. Geben Sie einen Tipp statt einer Zurechtweisung.',
+      rhetoric: 'Rhetorische Frage: „{{actual}}“ ist ein Vorwurf. Fragen Sie sachlich nach.',
+    },
+  },
+  create(ctx) {
+    let du: boolean | null = null;
+    return {
+      sentence(s) {
+        const entry = blamingIn(ctx.doc, s);
+        if (!entry) return;
+        const id = (entry.message ?? 'fault') as MessageId;
+        const sug = SUGGEST[id];
+        du ??= usesDu(ctx.doc);
+        ctx.report({
+          messageId: id,
+          data: { actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: (entry.note as string | undefined) ?? sug.note,
+          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
+        });
+      },
+    };
+  },
+});
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
