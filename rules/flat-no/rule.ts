@@ -21,6 +21,8 @@ export function flatRefusal(doc: Parameters<typeof discourse.reasonFor>[0], s: S
   // a refusal attributed to someone else in the same sentence ("Die Vorgaben lassen das nicht zu") or limited by
   // a condition ("…, falls die Ware benutzt wurde") states its reason
   if (r.kind !== 'no' && discourse.hasConditionClause(s)) return null;
+  // "…, dafür ist Apple zuständig": the refusal names who is responsible — blame-shifting's business, not flat
+  if (discourse.refusalHits(s).some((h) => h.kind === 'nocontrol' || h.kind === 'blame' || h.kind === 'deflect')) return null;
   if (discourse.reasonFor(doc, r)) return null;
   if (discourse.wayForwardNear(doc, s, r.from, 2, 3)) return null;
   return r;

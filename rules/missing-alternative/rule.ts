@@ -26,13 +26,19 @@ export default defineRule({
     return {
       reply(doc) {
         const list = discourse.refusals(doc);
-        if (list.length === 0) return;
+        // blaming someone else alone refuses nothing; with a refusal or a send-off it does
+        if (!list.some((r) => r.kind !== 'blame')) return;
         if (discourse.replyWayForward(doc)) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;
         for (const r of list) if (r.strength > best.strength) best = r;
         const s = best.sentence;
-        const range = discourse.bodyRange(s);
+        // the finding covers the refusing passage: the run of refusing sentences around the clearest one
+        const inRun = new Set(list.map((r) => r.sentence.index));
+        let first = s, last = s;
+        for (let k = s.index - 1; k >= 0 && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k--) first = doc.sentences[k]!;
+        for (let k = s.index + 1; k < doc.sentences.length && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k++) last = doc.sentences[k]!;
+        const range = { start: discourse.bodyRange(first).start, end: last.end };
         const away = best.kind === 'deflect' || best.kind === 'nocontrol';
         ctx.report({
           messageId: away ? 'sentAway' : 'noAlternative',
@@ -43,8 +49,8 @@ export default defineRule({
           suggestions: [{
             desc: away ? 'Den Fall selbst übernehmen und eine Wahl anbieten' : 'Alternativen anbieten und den Kunden wählen lassen',
             text: away ? ownershipFor(doc, s) : alternativesFor(doc, s),
-            start: s.end,
-            end: s.end,
+            start: range.end,
+            end: range.end,
           }],
         });
       },

@@ -14,58 +14,67 @@
  * - way forward: an alternative, a choice, an offer, a concrete action of the agent, a next step for the
  *   customer on the company's own channels, an interim solution, a concrete follow-up.
  */
-import { PhraseSet } from './phrases.ts';
+import { PhraseSet, type PhraseEntry } from './phrases.ts';
 import { NEGATIONS, SUBORDINATORS } from './lexicon.ts';
 import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
+/**
+ * One PhraseSet entry per pattern: PhraseSet reports one hit per entry, and the discourse checks (clause,
+ * negation, subject) must see every pattern that matches, not only the first one of an entry.
+ */
+function perPattern<P extends PhraseEntry>(list: P[]): P[] {
+  return list.flatMap((e) => (typeof e.pattern === 'string' ? [e] : e.pattern.map((p) => ({ ...e, pattern: p }))));
+}
+
 /** Leads of clauses that only state a condition or ask: what follows is not asserted. */
 const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten solange insofern insoweit waere waeren koennte angenommen');
 
 /** Negations that do not negate the service ("kein Problem", "nicht nur", "zögern Sie nicht"). */
-const HARMLESS_NEGATION = new PhraseSet([
+const HARMLESS_NEGATION = new PhraseSet(perPattern([
   { pattern: ['kein* problem*', 'keine sorge*', 'keine umstaende', 'keine ursache', 'nicht nur', 'nicht zu <zoegern>', '<zoegern> ...3 nicht', 'nicht <zoegern>', 'nicht vergessen', 'nicht zu vergessen',
-    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', 'nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra', 'nicht noch einmal', 'nicht nochmal',
+    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', '<muessen> ...3 nichts mehr', 'sie|du ...4 nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra', 'nicht noch einmal', 'nicht nochmal',
     'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>',
     'nichts <bezahlen>|<zahlen>', 'nicht <bezahlen>|<zahlen> <muessen>', 'keinen cent', 'nicht <passieren>', 'nicht <betreffen>', 'nicht betroffen', 'nicht <vor|kommen>', 'nicht wieder', 'nichts <aendern>', 'nicht mehr <warten>', 'nicht <warten>', 'ohne <warten>'] },
-], 'harmless-negation');
+]), 'harmless-negation');
 
 /** Markers of a reason: causal conjunctions and adverbs, explicit "Grund", a cited rule. */
-const REASON = new PhraseSet([
-  { id: 'causal', pattern: ['weil', 'denn', 'da @DET|@PRON|@FORMAL|@INFORMAL|unser*|mein*|kein*|nur|noch|bereits|schon|leider|wir|ich|es|sie|man|ihr*|diese*|jede*|alle*|@NUM', 'daher', 'deshalb', 'deswegen', 'darum', 'aufgrund', 'wegen', 'naemlich', 'grund|gruende|grundes|gruenden', '*grund|*gruende|*gruenden', 'hintergrund', 'ursache', 'liegt daran', 'liegt an', 'sodass', 'so dass', 'zumal', 'bedingt', 'infolge', 'angesichts', 'hintergrund'] },
+const REASON = new PhraseSet(perPattern([
+  { id: 'causal', pattern: ['weil', 'denn', 'da @DET|@PRON|@FORMAL|@INFORMAL|unser*|mein*|kein*|nur|noch|bereits|schon|leider|wir|ich|es|sie|man|ihr*|diese*|jede*|alle*|@NUM|an|auf|in|im|am|bei|beim|mit|nach|vom|von|zum|zur|fuer|durch|seit|aus|unter|ueber|gerade|momentan|derzeit|aktuell', 'daher', 'deshalb', 'deswegen', 'darum', 'aufgrund', 'wegen', 'naemlich', 'grund|gruende|grundes|gruenden', '*grund|*gruende|*gruenden', 'hintergrund', 'ursache', 'liegt daran', 'liegt an', 'sodass', 'so dass', 'zumal', 'bedingt', 'infolge', 'angesichts', 'hintergrund'] },
   { id: 'explain', pattern: ['das heisst', 'bedeutet', 'konkret', 'zur erklaerung', 'zum hintergrund'] },
-  { id: 'rule', pattern: ['laut', 'gemaess', 'entsprechend @DET|unser*|den|der', 'zufolge', 'nach @DET? §', 'nach ziffer|punkt|abschnitt|artikel|art', '§', 'agb', '*bedingungen', '*bestimmungen', 'richtlinie*', '*richtlinie|*richtlinien', 'vorschrift*', '*vorschrift|*vorschriften', 'vorgabe*', '*vorgabe|*vorgaben', 'gesetz*', '*gesetz', 'verordnung', '*ordnung', 'satzung', '*satzung', 'kleingedruckt*', 'preisliste', 'leistungsbeschreibung', 'vertrag ...3 <vor|sehen>', '<verweisen> ...4 auf'] },
-], 'reason');
+  { id: 'rule', pattern: ['laut', 'gemaess', 'entsprechend @DET|unser*|den|der', 'zufolge', 'nach @DET? §', 'nach ziffer|punkt|abschnitt|artikel|art', '§', 'agb', '*bedingungen', '*bestimmungen', 'richtlinie*', '*richtlinie|*richtlinien', 'vorschrift*', '*vorschrift|*vorschriften', 'vorgabe*', '*vorgabe|*vorgaben', 'gesetz*', '*gesetz', 'verordnung', '*ordnung', 'satzung', '*satzung', 'kleingedruckt*', 'preisliste', 'leistungsbeschreibung', 'vertrag ...3 <vor|sehen>', '<verweisen> ...4 auf', 'wie ...6 festgelegt|vereinbart|geregelt|vorgesehen|beschrieben', 'geltend*', '*anweisung', 'system', 'dsgvo', 'datenschutz*', 'vorgeschrieben', 'geregelt'] },
+]), 'reason');
 
 /**
  * Refusals. `kind` orders how clearly a sentence refuses: cannot/decision/service/policy (3) > nocontrol (2) >
  * deflect (1) > bare no (0). Entries with `flat: false` are refusals for the reply (missing-alternative) but not
  * flat-no material on their own (unavailability, sending away).
  */
-export type RefusalKind = 'no' | 'cannot' | 'decision' | 'service' | 'policy' | 'nocontrol' | 'deflect' | 'unavailable';
-const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service: 3, policy: 3, unavailable: 2, nocontrol: 2, deflect: 1, no: 0 };
+export type RefusalKind = 'no' | 'cannot' | 'decision' | 'service' | 'policy' | 'nocontrol' | 'deflect' | 'blame' | 'unavailable';
+const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service: 3, policy: 3, unavailable: 2, nocontrol: 2, deflect: 1, blame: 1, no: 0 };
 
-const REFUSAL = new PhraseSet([
-  { id: 'no', kind: 'no', pattern: ['^ leider? nein|nee|noe|ne $', '^ nein|nee|noe , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe , sorry|tut mir leid $', '^ sorry|tut mir leid , nein|nee $', '^ nein|nee , das <machen> wir|ich nicht'] },
+const REFUSAL = new PhraseSet(perPattern([
+  { id: 'no', kind: 'no', pattern: ['^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe , sorry|tut mir leid $', '^ sorry|tut mir leid , nein|nee $', '^ nein|nee , das <machen> wir|ich nicht'] },
   { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
-  { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht', '<sehen> ...5 nicht|kein* vor $', 'nicht vor $'] },
-  { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'keine möglichkeit', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $'] },
-  { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
-  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', '<erfolgen> ...3 nicht $', '<erfolgen> ...3 nicht'] },
-  { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts ...5 kein*', 'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
+  { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...4 zulässig|erlaubt|gestattet', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', 'so geregelt|vorgeschrieben|festgelegt $', 'gesetzlich ...3 vorgeschrieben $', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $'] },
+  { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'keine möglichkeit', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
+  { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
+  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', '<sperren>', '<versagen>'] },
+  { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
   { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich|auf lager', 'ausverkauft', 'nicht <statt|finden>', '<statt|finden> ...4 nicht'] },
-  { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht unser* fehler|problem|schuld|sache|bereich', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', 'nicht von uns', '<sein> da raus', 'in der verantwortung', '<haften> ...4 nicht', 'nicht <haften>', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht', 'wir <sein> ...2 nur', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
-  { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
-], 'refusal');
+  { id: 'blame', kind: 'blame', pattern: ['nicht unser* fehler|problem|schuld|sache|bereich', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', 'nicht von uns', 'nicht wir|uns $', ', nicht wir|uns', 'fehler|problem ihrer|ihres|deiner|deines', '<sein> dein|ihr problem', '<liegen> ...3 an ihrem|ihrer|ihren|deinem|deiner|@CAP', '<liegen> ...3 allein|ausschliesslich|nur bei', '<liegen> ...4 bei ihm|ihr|dem|der|den', '<verursachen>', 'kann|können nur der|die|das|ihr|ihre', '<sein> ...4 nur ...3 <vermitteln>'] },
+  { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht in unsere* zuständigkeit', 'nicht ...3 zuständigkeit', '<sein> da raus', '^ für ...6 <sein> ...6 zuständig|verantwortlich', 'zuständig|verantwortlich , nicht',  'in der verantwortung', '<haften> ...4 nicht', 'nicht <haften>', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'allein ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht',  'wir <sein> ...2 nur|lediglich', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
+  { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an|dorthin', '<wenden> dich|euch ...6 an|dorthin', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
+]), 'refusal');
 
 /** Service verbs: negated with the company as subject, or in a negated passive, they refuse. */
-const SERVICE = new PhraseSet([
+const SERVICE = new PhraseSet(perPattern([
   { pattern: ['<zurück|nehmen>', '<um|tauschen>', '<erstatten>', '<zurück|erstatten>', '<zurück|zahlen>', '<aus|zahlen>', '<gewähren>', '<akzeptieren>', '<an|nehmen>', '<ersetzen>', '<reparieren>', '<stornieren>', '<übernehmen>', '<an|bieten>', '<retournieren>',
     '<tauschen>', '<zurück|geben>', '<aus|tauschen>', '<gutschreiben>', '<verlängern>', '<liefern>', '<zurück|buchen>', '<bearbeiten>', '<helfen>', '<ermöglichen>', '<erlauben>', '<aus|stellen>', '<versenden>', '<löschen>', '<kündigen>',
     '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>'] },
-], 'service');
+]), 'service');
 
 /** The agent as subject of a negated service verb ("Wir nehmen … nicht zurück", "Ich kann … nicht erstatten"). */
 const COMPANY_SUBJECT = words('wir ich');
@@ -77,7 +86,7 @@ const COMPANY_SUBJECT = words('wir ich');
  */
 const CUSTOMER_REF = words(`sie ihnen ihr ihre ihren ihrem ihrer ihres du dich dir dein deine deinen deinem deiner deines euch euer eure
   wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern
-  bedaure ausnahmsweise kunde kundin kunden`);
+  bedaure ausnahmsweise kunde kundin kunden nope`);
 /** Deictic subjects that point at the customer's request ("Das geht nicht", "Dies ist leider ausgeschlossen"). */
 const DEICTIC = words('das dies dat sowas so');
 /** Things customers ask for. Compounds count ("Rückerstattung", "Vor-Ort-Termin", "Gruppenrabatte"). */
@@ -109,8 +118,10 @@ export function customerContext(s: Sentence, c: Clause): boolean {
   for (let k = 0; k < s.items.length; k++) {
     const t = s.items[k]!;
     if (t.text === '»' || t.text === '«') technical = true;
+    if (t.text === '§') ref = true;
     if (t.kind !== 'word' || t.quoted) continue;
     if (TECH.has(t.norm)) technical = true;
+    if (citesRule(t.norm)) ref = true;
     if (!CUSTOMER_REF.has(t.norm)) continue;
     // formal address is capitalised ("Ihnen", "Ihr"); lower-case "ihr/sie" mid-sentence is the third person
     if (FORMAL_OR_THIRD.has(t.norm) && k > 0 && !t.upper) continue;
@@ -132,33 +143,42 @@ export function customerContext(s: Sentence, c: Clause): boolean {
   }
   return false;
 }
+/** A cited rule of the company or the law: AGB, Richtlinien, Satzung, Datenschutz … */
+function citesRule(n: string): boolean {
+  return n === 'agb' || n === 'dsgvo' || n.endsWith('bedingungen') || n.endsWith('richtlinie') || n.endsWith('richtlinien') || n.endsWith('satzung')
+    || n.startsWith('datenschutz') || n.startsWith('kleingedruckt') || n.endsWith('ordnung') && n.length > 9;
+}
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
-const AGENT_OR_SOFTENER = words('wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
+const AGENT_OR_SOFTENER = words('nope wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
 
 /** Generic courtesy lines: they offer nothing concrete. */
-const COURTESY = new PhraseSet([
+const COURTESY = new PhraseSet(perPattern([
   { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<sein> uns ...3 wichtig', 'priorität'] },
-], 'courtesy');
+]), 'courtesy');
 
 /**
  * Markers of a way forward. `strong` entries count wherever they stand (not negated); `action` entries need the
  * agent as subject (ich/wir) in a clause that is not negated; `customer` entries a concrete next step of the
  * customer on the company's own channels.
  */
-const WAY_FORWARD = new PhraseSet([
-  { id: 'alternative', kind: 'strong', pattern: ['alternativ*', 'stattdessen', 'statt dessen', 'anstelle dessen', 'ersatzweise', 'wahlweise', 'die wahl', 'zur wahl', 'zur auswahl', 'zwei|drei|mehrere|folgende|verschiedene|einige|andere moeglichkeit*|option*|wege|varianten|loesung*', 'eine moeglichkeit ...3 <sein>', 'eine loesung', 'was ist ihnen|dir|euch lieber', 'was ihnen|dir|euch lieber ist', 'ihnen|dir lieber ist', 'sie|du <entscheiden> ...4 selbst|einfach|gern*', '<entscheiden> sie|du', 'ganz wie sie|du', 'wie sie moechten', 'wenn sie|du <moegen>', 'falls sie|du <moegen>', 'wenn ihnen das lieber ist', 'entweder', 'wenn ihnen ...3 lieber', 'oder lieber', '<wollen>|<moegen> sie|du lieber'] },
+const WAY_FORWARD = new PhraseSet(perPattern([
+  { id: 'alternative', kind: 'strong', pattern: ['alternativ*', 'stattdessen', 'statt dessen', 'anstelle dessen', 'ersatzweise', 'wahlweise', 'die wahl', 'zur wahl', 'zur auswahl', 'zwei|drei|mehrere|folgende|verschiedene|einige|andere moeglichkeit*|option*|wege|varianten|loesung*', 'eine moeglichkeit ...3 <sein>', 'eine loesung', 'was ist ihnen|dir|euch lieber', 'was ihnen|dir|euch lieber ist', 'ihnen|dir lieber ist', 'sie|du <entscheiden> ...4 selbst|einfach|gern*', '<entscheiden> sie|du', 'ganz wie sie|du', 'wie sie moechten', 'wenn sie|du <moegen>', 'falls sie|du <moegen>', 'wenn ihnen das lieber ist', 'entweder', 'wenn ihnen ...3 lieber', 'oder lieber', '<wollen>|<moegen> sie|du lieber', 'auf wunsch', 'moeglich waere|waeren', 'waere ...6 moeglich', 'warteliste', '<koennen> ...8 sofort', 'an sie|dich|euch raus', 'per express', 'heute|morgen ...4 raus|unterwegs|rausgegangen', 'behoben', 'wann passt es ihnen|dir', 'wann ...3 <passen> ...2 ihnen|dir'] },
   { id: 'offer', kind: 'strong', pattern: ['<an|bieten>', '<vor|schlagen>', 'vorschlag', 'angebot', 'kulanz*', 'gutschein*', '*gutschein', 'gutschrift*', 'rabatt*', 'preisnachlass', 'nachlass', 'ersatzgeraet|leihgeraet|leihwagen|ersatzwagen|ersatzfahrzeug|austauschgeraet|ersatzartikel|ersatzteil*|ersatzakku|ersatzlieferung|neulieferung|neugeraet', 'uebergangsweise', 'voruebergehend <koennen>', 'in der zwischenzeit', 'bis dahin', 'zwischenzeitlich', 'rueckruf*', 'retourenlabel|ruecksendeetikett|versandetikett|ruecksendeschein|abholauftrag|nachforschungsauftrag', 'kostenlos|kostenfrei|gratis|umsonst ...4 <stornieren>|<umbuchen>|<um|buchen>|<tauschen>|<um|tauschen>|<reparieren>|<ersetzen>|<schicken>|<zurueck|senden>|<ab|holen>|<nach|liefern>|<liefern>', 'ohne aufpreis', 'auf unsere kosten', 'wir|ich <uebernehmen> ...6 kosten|haelfte|differenz|versand*'] },
-  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<helfen>', '<unterstuetzen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<mit|teilen>'] },
-  { id: 'customer', kind: 'customer', pattern: ['sie|du <koennen> ...6 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<nachreichen>|<hochladen>|<hoch|laden>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<einloggen>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mitnehmen>|<mit|nehmen>|<ein|loesen>|<nach|buchen>|<zu|buchen>|<herunter|laden>|<aus|drucken>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<vorbei|kommen>|<nutzen>|<zurueck|geben>|<ein|stellen>|<aktivieren>|<anpassen>|<an|passen>|<sparen>|<ab|schliessen>|<nach|holen>|<fort|setzen>|<ab|geben>|<bringen>|<vormerken>|<vor|merken>|<behalten>|<verwenden>|<teilnehmen>|<fahren>|<fliegen>|<parken>|<anrufen>|<an|rufen>|<zahlen>|<bezahlen>',
-    '<koennen> sie|du ...6 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<hochladen>|<hoch|laden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mit|nehmen>|<ein|loesen>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<zurueck|geben>|<an|passen>|<ab|geben>|<bringen>|<behalten>|<verwenden>|<an|rufen>|<bezahlen>',
-    '<erhalten>|<bekommen> sie|du', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular', 'vorgang|ticketnummer|vorgangsnummer|auftragsnummer ...3 @NUM|@OPAQUE|@CAP'] },
-  { id: 'followup', kind: 'strong', pattern: ['bis spaetestens', 'spaetestens ...3 @NUM|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|ende', 'innerhalb von|der naechsten ...3 tage*|werktage*|stunden|wochen', 'noch heute', 'heute noch', 'bis morgen', 'bis montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag', 'sobald', 'termin ...4 am|fuer|zum'] },
-], 'way-forward');
+  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<helfen>', '<unterstuetzen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verbinden>', '<weiter|verbinden>', '<aus|stellen>', '<bereit|legen>', '<um|stellen>', '<gut|schreiben>', '<empfehlen>', '<schalten>', '<frei|schalten>', '<um|ziehen>', '<sichern>', '<beheben>', '<erklaeren>', '<beraten>', '<setzen> ...4 auf', '<nach|reichen>', '<zu|stellen>', '<auf|nehmen>', '<eroeffnen>', '<beantragen>', '<nach|haken>', '<vorziehen>', '<vor|ziehen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<mit|teilen>'] },
+  { id: 'customer', kind: 'customer', pattern: ['sie|du <koennen> ...12 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<nachreichen>|<hochladen>|<hoch|laden>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<einloggen>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mitnehmen>|<mit|nehmen>|<ein|loesen>|<nach|buchen>|<zu|buchen>|<herunter|laden>|<aus|drucken>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<vorbei|kommen>|<nutzen>|<zurueck|geben>|<ein|stellen>|<aktivieren>|<anpassen>|<an|passen>|<sparen>|<ab|schliessen>|<nach|holen>|<fort|setzen>|<ab|geben>|<bringen>|<vormerken>|<vor|merken>|<behalten>|<verwenden>|<teilnehmen>|<fahren>|<fliegen>|<parken>|<anrufen>|<an|rufen>|<zahlen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>|<herunter|laden>|<ab|schliessen>|<wechseln>',
+    '<koennen> sie|du ...12 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<hochladen>|<hoch|laden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mit|nehmen>|<ein|loesen>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<zurueck|geben>|<an|passen>|<ab|geben>|<bringen>|<behalten>|<verwenden>|<an|rufen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>',
+    '<erhalten>|<bekommen> sie|du', 'sie|du <koennen> aber', '<koennen> sie|du aber', '<wenden> sie|du ...3 sich|dich ...4 an unser*|uns|mich', 'wenn sie|du lieber', 'am schnellsten|einfachsten|besten <gehen>', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular', 'vorgang|ticketnummer|vorgangsnummer|auftragsnummer ...3 @NUM|@OPAQUE|@CAP'] },
+  { id: 'followup', kind: 'strong', pattern: ['noch heute', 'heute noch', 'termin ...4 am|fuer|zum'] },
+]), 'way-forward');
 
 /** Sentences that send the customer elsewhere or belong to another actor: their "Sie können …" is no way forward. */
-const THIRD_PARTY = words(`hersteller herstellers herstellern spediteur spediteurs paketdienst paketdienstes zusteller dhl hermes dpd gls ups post
-  bank kreditinstitut polizei vermieter vermieterin netzbetreiber netzbetreibers anbieter anbieters drittanbieter airline fluggesellschaft
-  reiseveranstalter veranstalter hotel eigentuemer agentur versicherung lieferant lieferanten dienstleister support kundendienst`);
+const THIRD_PARTY_STEMS = `hersteller spediteur spedition paketdienst zusteller dhl hermes dpd gls bank kreditinstitut polizei vermieter
+  netzbetreiber anbieter airline fluggesellschaft veranstalter hotel eigentuemer agentur versicherung lieferant dienstleister
+  familienkasse finanzamt behoerde stadtwerke apple google paypal amazon telekom vodafone`.trim().split(/\s+/);
+function thirdParty(norm: string): boolean {
+  for (const st of THIRD_PARTY_STEMS) if (norm.includes(st)) return true;
+  return false;
+}
 
 export interface Refusal {
   sentence: Sentence;
@@ -204,8 +224,14 @@ export function clauseTokens(sentence: Sentence, clause: Clause): Token[] {
 
 /** Ranges of harmless negations ("kein Problem", "zögern Sie nicht") in the sentence. */
 export function harmlessNegation(sentence: Sentence): Array<[number, number]> {
-  return HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
+  let r = harmlessCache.get(sentence);
+  if (!r) {
+    r = HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
+    harmlessCache.set(sentence, r);
+  }
+  return r;
 }
+const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
 
 /** Real negations in a clause (indices into sentence.items), excluding harmless ones and quoted text. */
 export function negationsIn(sentence: Sentence, clause: Clause, harmless = harmlessNegation(sentence)): number[] {
@@ -267,48 +293,67 @@ function deflectsToUs(s: Sentence, from: number): boolean {
   for (let k = from; k < Math.min(s.items.length, from + 10); k++) {
     const n = s.items[k]!.norm;
     if (n === 'uns' || n === 'mich' || n === 'unser' || n === 'unsere' || n === 'unseren' || n === 'unserem' || n === 'mir' || n === 'hier') return true;
-    if (THIRD_PARTY.has(n)) return false;
+    if (thirdParty(n)) return false;
   }
   return false;
 }
 
-/** The clearest refusal in a sentence, or null. Questions, conditions, quotes and harmless negations never refuse. */
-export function findRefusal(s: Sentence): Refusal | null {
-  if (s.question) return null;
+/** Every refusal phrase of a sentence (questions, conditions, quotes and harmless negations excluded). */
+export function refusalHits(s: Sentence): Refusal[] {
+  if (s.question) return [];
+  const cached = hitCache.get(s);
+  if (cached) return cached;
+  const out: Refusal[] = [];
   const harmless = harmlessNegation(s);
-  let best: Refusal | null = null;
-  const consider = (r: Refusal): void => {
-    if (!best || r.strength > best.strength) best = r;
-  };
   for (const hit of REFUSAL.match(s)) {
     const { from, to } = hit.match;
     if (spoiled(s, from, to, harmless)) continue;
     const kind = hit.entry.kind as RefusalKind;
-    // the refusal word itself decides the clause ("…, ist ausgeschlossen")
+    const id = String(hit.entry.id);
+    // the refusal's key word decides the clause ("Falls das nicht möglich ist, …" is conditional)
     const clause = clauseOf(s, kind === 'deflect' ? from : to - 1);
-    if (isConditional(s, clause) || isConditional(s, clauseOf(s, from))) continue;
+    if (isConditional(s, clause) || counterfactual(s, clause)) continue;
     if (kind === 'deflect' && deflectsToUs(s, from)) continue;
-    if (hit.entry.id === 'geht-nicht' && requirement(s, clause)) continue;
-    if (kind === 'decision' && !decisionApplies(s, from, to)) continue;
-    if (IMPERSONAL.has(String(hit.entry.id)) && !customerContext(s, clause)) continue;
-    if (hit.entry.id === 'gibt-es-nicht' && !serviceNounIn(s, clause)) continue;
-    consider({ sentence: s, kind, strength: STRENGTH[kind], id: String(hit.entry.id), from, to, clause });
+    if (id === 'geht-nicht' && requirement(s, clause)) continue;
+    if (kind === 'decision' && !decisionApplies(s, from, clause)) continue;
+    if (IMPERSONAL.has(id) && !customerContext(s, clause)) continue;
+    if (id === 'gibt-es-nicht' && !serviceNounIn(s, clause) && !softened(s)) continue;
+    out.push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
   }
-  if (best && (best as Refusal).strength >= 3) return best;
   // negated service verb with the company as subject or in a passive: "Wir nehmen keine Saisonware zurück",
   // "Eine Erstattung kann nicht gewährt werden".
   for (const hit of SERVICE.match(s)) {
     const i = hit.match.from;
     const clause = clauseOf(s, i);
-    if (isConditional(s, clause) || s.items[i]!.quoted) continue;
+    if (isConditional(s, clause) || counterfactual(s, clause) || s.items[i]!.quoted) continue;
     // the negation must belong to the service verb's conjunct: "… gesandt und können nicht manipuliert werden"
     const negs = negationsIn(s, clause, harmless).filter((n) => !coordinatedApart(s, n, i));
     if (negs.length === 0) continue;
     if (!hasWord(s, clause, COMPANY_SUBJECT) && !(isPassive(s, clause) && customerContext(s, clause))) continue;
-    consider({ sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause });
-    break;
+    out.push({ sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause });
   }
+  hitCache.set(s, out);
+  return out;
+}
+const hitCache = new WeakMap<Sentence, Refusal[]>();
+
+/** The clearest refusal in a sentence, or null. */
+export function findRefusal(s: Sentence): Refusal | null {
+  let best: Refusal | null = null;
+  for (const r of refusalHits(s)) if (!best || r.strength > best.strength) best = r;
   return best;
+}
+
+/** "Wenn Sie … abgelesen hätten, gäbe es keine Nachzahlung": a counterfactual, not a refusal. */
+const K2 = words('waere waeren haette haetten gaebe gaeben koennte koennten wuerde wuerden muesste muessten duerfte duerften');
+function counterfactual(s: Sentence, c: Clause): boolean {
+  return hasConditionClause(s) && hasWord(s, c, K2);
+}
+
+/** An apology, a softener or the agent speaking ("Sorry, …", "leider", "wir"). */
+function softened(s: Sentence): boolean {
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && AGENT_OR_SOFTENER.has(t.norm)) return true;
+  return false;
 }
 
 const COORD = words('und oder aber sondern sowie bzw');
@@ -330,15 +375,20 @@ function requirement(s: Sentence, c: Clause): boolean {
   return false;
 }
 
-/** A decision verb refuses the customer's request only when it is not itself negated ("nicht abgelehnt"). */
-function decisionApplies(s: Sentence, from: number, to: number): boolean {
-  const first = s.items[from]!.norm;
-  if (first === 'nicht') return true;
-  // "Wir haben Ihre Abbuchung nicht abgelehnt" / "Ihr Antrag wurde nicht abgelehnt": negated decision = good news
-  for (let k = Math.max(0, from - 3); k < from; k++) if (s.items[k]!.norm === 'nicht' || s.items[k]!.norm === 'kein') return false;
-  void to;
-  return true;
+/**
+ * A decision verb refuses the customer's request when the agent decides ("lehnen wir ab") or in a passive about
+ * the customer's matter ("Ihr Antrag wurde abgelehnt") — not when a machine or the customer is the subject ("Das
+ * Terminal hat Ihre Karte abgelehnt", "Sie können die Annahme verweigern"), nor when negated ("nicht abgelehnt").
+ */
+function decisionApplies(s: Sentence, from: number, c: Clause): boolean {
+  if (s.items[from]!.norm !== 'nicht') {
+    for (let k = Math.max(c.from, from - 3); k < from; k++) if (s.items[k]!.norm === 'nicht' || s.items[k]!.norm === 'kein') return false;
+  }
+  if (hasWord(s, c, COMPANY_SUBJECT)) return true;
+  if (isPassive(s, c) || hasWord(s, c, PARTICIPLE_AUX)) return customerContext(s, c);
+  return false;
 }
+const PARTICIPLE_AUX = words('ist sind war waren bleibt bleiben');
 
 /** Is there a reason marker in the sentence? */
 export function hasReason(sentence: Sentence): boolean {
@@ -346,9 +396,15 @@ export function hasReason(sentence: Sentence): boolean {
 }
 
 /** A reason marker that is not quoted and not inside the refusal phrase itself. */
-export function reasonIn(sentence: Sentence, exclude?: { from: number; to: number }): boolean {
-  return REASON.match(sentence).some((h) => !sentence.items[h.match.from]!.quoted && !(exclude && h.match.from >= exclude.from && h.match.from < exclude.to));
+export function reasonIn(sentence: Sentence): boolean {
+  let r = reasonCache.get(sentence);
+  if (r === undefined) {
+    r = REASON.match(sentence).some((h) => !sentence.items[h.match.from]!.quoted);
+    reasonCache.set(sentence, r);
+  }
+  return r;
 }
+const reasonCache = new WeakMap<Sentence, boolean>();
 
 /** Is this sentence generic courtesy ("Bei Fragen stehen wir gern zur Verfügung.")? */
 export function isCourtesy(s: Sentence): boolean {
@@ -368,44 +424,61 @@ export function isDeflection(s: Sentence): boolean {
  * refusal itself).
  */
 export function wayForwardIn(s: Sentence, except?: Clause): boolean {
-  if (s.question && !/\b(?:lieber|möchten|wünschen|soll ich|sollen wir|darf ich|dürfen wir)\b/i.test(s.text)) return false;
+  if (except) return computeWayForward(s, except);
+  let r = wfCache.get(s);
+  if (r === undefined) { r = computeWayForward(s); wfCache.set(s, r); }
+  return r;
+}
+const wfCache = new WeakMap<Sentence, boolean>();
+
+function computeWayForward(s: Sentence, except?: Clause): boolean {
+  if (s.question && !CHOICE_QUESTION.test(s.text)) return false;
   const hits = WAY_FORWARD.match(s);
   if (hits.length === 0) return false;
   const harmless = harmlessNegation(s);
-  const refusal = hits.length ? findRefusal(s) : null;
-  const sendsAway = !!refusal && (refusal.kind === 'deflect') ;
+  const refused = refusalHits(s);
+  const sendsAway = refused.some((r) => r.kind === 'deflect');
+  const courtesy = isCourtesy(s);
   for (const h of hits) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
     const c = clauseOf(s, i);
     if (except && c === except) continue;
-    if (refusal && c === refusal.clause && refusal.kind !== 'deflect') continue;
+    // an offer inside a refusal is refused ("… können wir Ihnen keine Außenkabine mehr anbieten")
+    if (refused.some((r) => r.clause === c && r.kind !== 'deflect' && r.kind !== 'blame')) continue;
     if (negationsIn(s, c, harmless).length > 0) continue;
     const kind = h.entry.kind;
     if (kind === 'action') {
-      if (!agentSubject(s, c, i)) continue;
+      if (!agentSubject(s, c)) continue;
     } else if (kind === 'customer') {
-      if (sendsAway || thirdPartyIn(s)) continue;
+      if ((sendsAway || thirdPartyIn(s)) && !ownChannel(s)) continue;
     }
-    if (kind !== 'strong' && isCourtesy(s) && !agentSubject(s, c, i)) continue;
+    if (kind !== 'strong' && courtesy && !agentSubject(s, c)) continue;
     return true;
   }
   return false;
 }
+const CHOICE_QUESTION = /\b(?:lieber|möchten|wünschen|soll ich|sollen wir|darf ich|dürfen wir|passt)\b/i;
 
-/** "ich|wir" in the clause (or in the previous clause of the same sentence, "…, und schicke Ihnen …"). */
-function agentSubject(s: Sentence, c: Clause, _i: number): boolean {
+/** "an unsere Hotline", "bei uns": the customer is sent to the company's own channel. */
+function ownChannel(s: Sentence): boolean {
+  for (const t of s.items) if (t.norm === 'uns' || t.norm.startsWith('unser')) return true;
+  return false;
+}
+
+/** "ich|wir" in the clause or, for a clause without its own subject, in one of the three clauses before it. */
+function agentSubject(s: Sentence, c: Clause): boolean {
   if (hasWord(s, c, AGENT)) return true;
+  if (hasWord(s, c, OTHER_SUBJECT)) return false;
   const idx = s.clauses.indexOf(c);
-  if (idx > 0 && (c.lead === 'und' || c.lead === 'oder' || c.lead === 'sowie' || AGENT_FINITE.has(c.lead))) return hasWord(s, s.clauses[idx - 1]!, AGENT);
-  // coordination without comma: "Ich habe … weitergegeben und melde mich …"
+  for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) if (hasWord(s, s.clauses[k]!, AGENT)) return true;
   return false;
 }
 const AGENT = words('ich wir');
-const AGENT_FINITE = words('melde melden schicke schicken sende senden rufe rufen kuemmere kuemmern');
+const OTHER_SUBJECT = words('er es man du');
 
 function thirdPartyIn(s: Sentence): boolean {
-  for (const t of s.items) if (THIRD_PARTY.has(t.norm) && !t.quoted) return true;
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t.norm)) return true;
   return false;
 }
 
@@ -421,7 +494,7 @@ export function around(doc: Doc, s: Sentence, before: number, after: number): Se
 /** A reason for the refusal: in its own sentence, or in a following sentence that is not itself a refusal. */
 export function reasonFor(doc: Doc, r: Refusal, after = 2): boolean {
   const s = r.sentence;
-  if (reasonIn(s, r)) return true;
+  if (reasonIn(s)) return true;
   for (const x of around(doc, s, 0, after)) {
     if (x === s || x.question) continue;
     if (findRefusal(x)) continue;

@@ -38,6 +38,8 @@ export interface CompiledPattern {
   elems: Elem[];
   /** Words of which at least one must be in the sentence for a match (null: no pre-filter). */
   keys: Set<string> | null;
+  /** Words one of which must start a match (the first element is required and closed), else null. */
+  first?: Set<string> | null;
 }
 
 export class PatternError extends Error {}
@@ -126,7 +128,9 @@ export function compilePattern(source: string): CompiledPattern {
   for (const e of elems) {
     if (e.kind === 'tok' && !e.optional && e.keys && (!keys || e.keys.size < keys.size)) keys = e.keys;
   }
-  return { source, elems, keys };
+  const e0 = elems[0]!;
+  const first = e0.kind === 'tok' && !e0.optional && e0.keys ? e0.keys : null;
+  return { source, elems, keys, first };
 }
 
 function isTerminal(t: Token): boolean {
@@ -173,7 +177,10 @@ export interface PatternMatch {
 /** Find the first match of a compiled pattern in a sentence (leftmost, then shortest). */
 export function matchPattern(p: CompiledPattern, sentence: Sentence, fromItem = 0): PatternMatch | null {
   const items = sentence.items;
+  const first = p.first;
   for (let i = fromItem; i < items.length; i++) {
+    // a match must start with one of the first element's words: skip every other position cheaply
+    if (first && !first.has(items[i]!.norm)) continue;
     const end = matchAt(p.elems, 0, items, i);
     if (end > i) {
       // trim leading/trailing optional-free gaps already excluded; report the matched tokens
