@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { lint, type Finding, type FormatName, type ResolvedConfig } from 'replylint';
 
-export const LARGE = 32 * 1024;
+export const LARGE = 16 * 1024;
 const MIN = 2 * 1024;
 const MAX = 12 * 1024;
 

@@ -76,6 +76,9 @@ export function formatFor(doc: TextDocument): FormatName {
   return FORMAT_BY_LANGUAGE[doc.languageId] ?? detectFormat(/\.[a-z0-9]+$/i.test(path) ? path : undefined, doc.getText().slice(0, 8192));
 }
 
+/** Test hook: a document containing this marker makes the lint throw (to test the internal-error path). */
+const FAULT = process.env.REPLYLINT_LS_FAULT_MARKER ?? '';
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
@@ -238,6 +241,7 @@ export function startServer(connection: Connection): void {
       const eff = effectiveConfig(doc, settings);
       const cfgKey = `${eff.configPath ?? ''}|${JSON.stringify(settings.rules)}|${eff.config.rules.size}|${eff.config.allow.join('\u0000')}`;
       const text = doc.getText();
+      if (FAULT && text.includes(FAULT)) throw new Error(`Testfehler (${FAULT})`);
       const findings = await s.blocks.lint(text, formatFor(doc), eff.config, cfgKey, () => s.token === token && documents.get(uri)?.version === version);
       if (findings === null || s.token !== token || documents.get(uri)?.version !== version) return;
       s.findings = findings;

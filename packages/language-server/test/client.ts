@@ -1,10 +1,12 @@
 /** A minimal LSP client for the protocol tests: spawns the bundled server over stdio, talks vscode-jsonrpc. */
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
-export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'replylint-language-server.js');
+/** The installed command (pnpm's shim, which passes the node flags from the bin file's shebang). */
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', '.bin', 'replylint-language-server');
 
 export interface Diag {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -22,8 +24,8 @@ export class TestClient {
   settings: Record<string, unknown> = { debounce: 20 };
   readonly logs: string[] = [];
 
-  constructor() {
-    this.proc = spawn(process.execPath, [BIN, '--stdio'], { stdio: 'pipe' });
+  constructor(env: Record<string, string> = {}) {
+    this.proc = spawn(BIN, ['--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.proc.stderr.on('data', (d: Buffer) => { this.stderr += d.toString(); });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
@@ -65,6 +67,12 @@ export class TestClient {
 
   change(uri: string, version: number, changes: unknown[]): Promise<void> {
     return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Resident memory of the server process in MB (Linux). */
+  rssMB(): number {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
   }
 
   /** Write raw bytes to the server's stdin (for malformed messages). */
