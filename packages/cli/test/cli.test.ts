@@ -434,10 +434,22 @@ describe('examples', () => {
     const d = join(root, 'examples/template-repo');
     const r = run(['.', '-f', 'json'], { cwd: d });
     expect(r.code).toBe(1);
-    const files = JSON.parse(r.stdout).map((x: { filePath: string }) => x.filePath.slice(d.length + 1));
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    const files = results.map((x) => x.filePath.slice(d.length + 1));
     expect(files).not.toContain('entwuerfe/alt.md');
-    const telekom = JSON.parse(r.stdout).find((x: { filePath: string }) => x.filePath.includes('telekom/'));
-    expect(telekom.messages.filter((m: { ruleId: string }) => m.ruleId === 'flat-no')).toEqual([]);
+    expect(files).not.toContain('README.md');
+    expect(files).toContain('vorlagen/lieferverzug.hbs');
+    const failing = results.filter((x) => x.messages.length).map((x) => x.filePath.slice(d.length + 1));
+    expect(failing).toEqual(['vorlagen/umtausch-abgelehnt.txt']);
+    // the telekom override switches paragraph-hiding off; --rule (applied last) switches it back on
+    const strict = JSON.parse(run(['telekom', '-f', 'json', '--rule', 'paragraph-hiding:error'], { cwd: d }).stdout) as typeof results;
+    expect(strict.flatMap((x) => x.messages.map((m) => m.ruleId))).toContain('paragraph-hiding');
+  });
+  it('the Node API example runs', () => {
+    const r = spawnSync(process.execPath, [join(root, 'examples/node-api/index.js')], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Senden gesperrt/);
+    expect(r.stdout).toMatch(/\[flat-no\]/);
   });
   it('the Node API is importable from the repository root', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { lint } from 'replylint'; console.log(JSON.stringify(lint('Das geht nicht.').map(f => f.ruleId).includes('flat-no')))"], { cwd: root, encoding: 'utf8' });
