@@ -187,7 +187,7 @@ function breakEnds(tokens: Token[], i: number, text: string, lineStart: number):
   if (prevLine.length >= 45 && !/[,:;]$/.test(prevLine)) {
     // … but a salutation or a closing greeting line never merges with the body
     const nl = text.indexOf('\n', next.start);
-    const nextLine = text.slice(next.start, nl < 0 ? text.length : nl).replace(/\u200b/g, '').trim();
+    const nextLine = text.slice(next.start, nl < 0 ? text.length : nl).replace(/[\u200b\u2060]/g, '').trim();
     return SALUTATION_LINE.test(prevLine) || (nextLine.length <= 80 && CLOSING_LINE.test(nextLine));
   }
   return true;

@@ -46,7 +46,7 @@ function spoken(text: string, format: FormatName): string {
   let t = text;
   if (format === 'html') t = decodeHTML(t);
   if (format === 'markdown') t = decodeHTML(t.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
-  return t.replace(/[\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.replace(/[\u200b\u2060]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 describe('format fixtures', () => {

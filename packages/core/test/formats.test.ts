@@ -10,7 +10,7 @@ const flatNo = (text: string, format: FormatName = 'text'): Array<{ line: number
   lint(text, { format }).filter((f) => f.ruleId === 'flat-no').map((f) => ({ line: f.line, column: f.column, text: text.slice(f.start, f.end) }));
 
 /** The parts of the text that are left for linting (white space collapsed, padding dropped). */
-const kept = (text: string, format: FormatName = 'text'): string => prepare(text, format).text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+const kept = (text: string, format: FormatName = 'text'): string => prepare(text, format).text.replace(/[\u200b\u2060]/g, '').replace(/\s+/g, ' ').trim();
 
 describe('plain text: quoted history', () => {
   it('excludes > lines at any depth, keeps the inline answers between them', () => {
@@ -162,6 +162,14 @@ describe('html', () => {
       expect(flatNo(t, 'html'), c).toEqual([]);
       expect(kept(t, 'html'), c).toBe('Hallo Frau Roth, Ihre Gutschrift ist gebucht.');
     }
+  });
+
+  it('inline tags join what they touch (Word/Outlook split words into spans); ranges stop before closing tags', () => {
+    const t = '<p class="MsoNormal"><span lang="DE">Mir sind die H</span><span class="SpellE">ä</span><span lang="DE">nde gebunden.</span></p><p><b>Das geht nicht.</b></p>';
+    const f = flatNo(t, 'html');
+    expect(f.map((x) => x.text.replace(/<[^>]*>/g, ''))).toEqual(['Mir sind die Hände gebunden.', 'Das geht nicht.']);
+    expect(f[1]!.text).toBe('Das geht nicht.');
+    expect(kept(t, 'html')).toBe('Mir sind die Hände gebunden. Das geht nicht.');
   });
 
   it('turns block elements into line breaks: sentences never run across them', () => {

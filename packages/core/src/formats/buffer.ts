@@ -82,6 +82,12 @@ export class Blanker {
     for (; i < end; i++) c[i] = PAD;
   }
 
+  /** Fill [start, end) with one code unit (line breaks kept). */
+  fill(start: number, end: number, code: number): void {
+    const c = this.buf();
+    for (let i = start; i < Math.min(end, c.length); i++) if (c[i] !== 10 && c[i] !== 13) c[i] = code;
+  }
+
   /** Set one code unit. */
   set(at: number, code: number): void {
     this.buf()[at] = code;

@@ -13,6 +13,21 @@ const HIDDEN = new Set(['head', 'style', 'script', 'title', 'template', 'noscrip
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'hr', 'dl', 'center', 'address', 'figure']);
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'tbody', 'thead', 'tfoot', 'caption', 'form', 'fieldset', 'legend', 'details', 'summary', 'body']);
 const CELL = new Set(['td', 'th']);
+/** Inline elements: their tags become invisible joiners (U+2060, dropped by the normaliser), not spaces. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr', 'label', 'o:p', 'st1:personname', 'st1:place', 'st1:city', 'st1:street', 'st1:address', 'st1:date']);
+const JOINER = 0x2060;
+
+/** End (exclusive) of the start tag that begins at `start`: the first '>' outside quoted attribute values. */
+function openTagEnd(source: string, start: number): number {
+  let quote = 0;
+  for (let i = start + 1; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (quote) { if (c === quote) quote = 0; continue; }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i + 1;
+  }
+  return source.length;
+}
 /** Class names of quote containers: the element is the quoted message. */
 const QUOTE_CLASSES = ['gmail_quote', 'gmail_quote_container', 'gmail_attr', 'yahoo_quoted', 'protonmail_quote', 'moz-cite-prefix', 'moz-forward-container', 'outlookmessageheader', 'x_gmail_quote', 'zmail_extra', 'mail-quote', 'blockquote'];
 const SIGNATURE_CLASSES = ['gmail_signature', 'moz-signature', 'x_gmail_signature', 'signature', 'zmail_signature'];
@@ -95,11 +110,15 @@ export function prepareHtml(source: string, b: Blanker = new Blanker(source)): B
         else if (PARAGRAPH.has(name)) lineAt(start, 2);
         else if (LINE.has(name)) lineAt(start, 1);
         else if (CELL.has(name)) b.set(start, 32);
+        // inline tags render as nothing: "H<span>ä</span>nde" is one word (Word/Outlook split words into spans)
+        const inline = INLINE.has(name);
+        if (inline) b.fill(start, openTagEnd(source, start), JOINER);
         for (const c of el.children) visit(c, pre || name === 'pre');
         const close = closeTagStart(el);
         if (close >= 0 && close < cut) {
           if (PARAGRAPH.has(name)) lineAt(close, 2);
           else if (LINE.has(name) || name === 'li') lineAt(close, 1);
+          else if (inline) b.fill(close, Math.min(cut, (el.endIndex ?? close) + 1), JOINER);
         }
         return;
       }

@@ -57,11 +57,11 @@ function trimmed(text: string, l: Line): string {
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   if (a === b) return '';
   const t = text.slice(a, b);
-  return t.indexOf('\u200b') >= 0 ? t.replace(/\u200b/g, '') : t;
+  return /[\u200b\u2060]/.test(t) ? t.replace(/[\u200b\u2060]/g, '') : t;
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x202f;
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x202f;
 }
 
 /** Characters that can start a history, signature or imprint marker (lower-cased first letter). */
