@@ -4,7 +4,11 @@ import type { Paragraph, Sentence, Token } from './types.ts';
 
 /** What a rule sees: the segmented reply. Offsets are UTF-16 offsets into `text`. */
 export interface Doc {
-  /** The text as the user wrote it (for HTML/Markdown: the source, with markup blanked out). */
+  /**
+   * The source with everything that is not the agent's text blanked out (markup, quoted history, signatures; see
+   * formats/index.ts): same length and offsets as the source. Decoded entities are padded with U+200B, inline
+   * HTML tags are U+2060; both are invisible and dropped before matching.
+   */
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly sentences: readonly Sentence[];
@@ -13,6 +17,9 @@ export interface Doc {
   readonly lines: LineIndex;
   /** The input format the text came from. */
   readonly format: string;
-  /** Template branches (`{{#if}} … {{else}} … {{/if}}`): ranges of alternative branches, if any. */
+  /**
+   * Template branches (`{{#if}} … {{else}} … {{/if}}`): ranges of alternative branches, if any; branches of one
+   * block share the group. Judge evidence across sentences with `sameBranchContext` / `contextSentences`.
+   */
   readonly branches: ReadonlyArray<{ start: number; end: number; group: number }>;
 }

@@ -141,7 +141,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       const b = doc.lines.position(end);
       findings.push({
         ruleId: rule.id, messageId: spec.messageId, severity,
-        message: formatMessage(template, spec.data),
+        message: formatMessage(template, prepared === text ? spec.data : visible(spec.data)),
         start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
         actual: text.slice(start, end),
         suggestions: (spec.suggestions ?? []).map((s) => ({ desc: s.desc, text: s.text, start: s.start ?? start, end: s.end === undefined ? end : padEnd(s.end), safe: s.safe ?? false })),
@@ -168,6 +168,14 @@ export function lintText(text: string, options: LintOptions): LintResult {
   run((v) => v.reply?.(doc));
 
   return { findings: finish(findings, doc, config), excluded, doc };
+}
+
+/** Message data without the invisible padding of the prepared text (decoded entities, inline tags). */
+function visible(data: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  if (!data) return data;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'string' ? v.replace(/[\u200b\u2060]/g, '') : v;
+  return out;
 }
 
 function finish(findings: Finding[], doc: Doc, config: ResolvedConfig): Finding[] {

@@ -137,6 +137,8 @@ describe('html', () => {
   it('a finding that ends on an entity covers the whole entity', () => {
     const t = '<div>Das geht nicht&#46;</div><div>Mir sind die H&auml;nde gebunden&period;</div>';
     expect(flatNo(t, 'html').map((f) => f.text)).toEqual(['Das geht nicht&#46;', 'Mir sind die H&auml;nde gebunden&period;']);
+    // messages quote the decoded text without the invisible padding
+    expect(lint(t, { format: 'html' }).filter((f) => f.ruleId === 'flat-no')[1]!.message).toContain('Mir sind die Hände gebunden');
   });
 
   it('excludes head, style, script, blockquote and webmail quote containers', () => {
