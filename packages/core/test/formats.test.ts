@@ -35,6 +35,13 @@ describe('plain text: quoted history', () => {
     }
   });
 
+  it('does not take the agent\'s own "schrieb" line for an attribution', () => {
+    for (const line of ['Am Telefon schrieb ich Ihnen bereits:', 'Am 12.03. schrieb ich Ihnen:', 'Wie Sie schrieben:', 'Max Muster schrieb:']) {
+      const t = `Hallo,\n\n${line}\nDas geht nicht.\nDas Lager ist zu.\n`;
+      expect(prepare(t).text, line).toBe(t);
+    }
+  });
+
   it('excludes the attribution line of an inline reply only', () => {
     const t = 'Hallo,\n\nAm 12.03.2024 um 10:15 schrieb Max Muster:\n> Geht das?\n\nDas geht nicht.\nDer Artikel ist ausverkauft.\n';
     expect(flatNo(t)).toEqual([{ line: 6, column: 1, text: 'Das geht nicht.' }]);

@@ -24,6 +24,8 @@ const HEADER_FROM = /^\*{0,2}(?:von|from|de)\s*:/i;
 const HEADER_OTHER = /^\*{0,2}(?:gesendet|sent|datum|date|an|to|cc|betreff|subject|antwort\s+an|reply-to)\s*:/i;
 const ATTRIBUTION_START = /^(?:am|on|le|el)\s/i;
 const ATTRIBUTION_VERB = /\b(?:schrieb|wrote|a\s+écrit|escribió)\b/i;
+/** "schrieb ich Ihnen", "wrote you": the agent talking about their own message, not an attribution. */
+const SELF_REPORT = /\b(?:schrieb|wrote)\s+(?:ich|wir|sie|er|es|man|uns|ihnen|i|we|you)\b/i;
 const UNDERSCORES = /^[_]{8,}$|^-{8,}$/;
 /** Legal imprint and contact lines of a signature. */
 const IMPRINT =
@@ -179,8 +181,9 @@ function attributionAt(lines: Line[], i: number): number {
   if (t.length > 300) return -1;
   const starts = ATTRIBUTION_START.test(t);
   if (t.endsWith(':')) {
-    if (!ATTRIBUTION_VERB.test(t)) return -1;
-    if (starts || /schrieb\s+am\b|\bwrote\b/i.test(t)) return i;
+    if (!ATTRIBUTION_VERB.test(t) || SELF_REPORT.test(t)) return -1;
+    // "Am 12.03.2024 … schrieb Max:" needs a date or an address; "Am Telefon schrieb …:" is the agent's text
+    if ((starts && /\d|@|</.test(t)) || /schrieb\s+am\s+\d|\bwrote\b/i.test(t)) return i;
     // "Max Muster schrieb:" only before a quote
     let k = i + 1;
     while (k < lines.length && lines[k]!.text === '') k++;
@@ -190,5 +193,6 @@ function attributionAt(lines: Line[], i: number): number {
   // wrapped: "Am 12.03.2024 um 10:15 schrieb Max Muster <" / "max@example.com>:"
   const next = lines[i + 1];
   if (!next || next.text.length > 200 || !next.text.endsWith(':')) return -1;
-  return ATTRIBUTION_VERB.test(t + ' ' + next.text) ? i + 1 : -1;
+  const both = t + ' ' + next.text;
+  return ATTRIBUTION_VERB.test(both) && !SELF_REPORT.test(both) ? i + 1 : -1;
 }
