@@ -7,6 +7,7 @@ import blamingCustomer from './blaming-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
 import flatNo from './flat-no/rule.ts';
+import impersonalSalutation from './impersonal-salutation/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
 import paragraphHiding from './paragraph-hiding/rule.ts';
@@ -17,6 +18,7 @@ export const rules: readonly Rule[] = [
   delayWithoutReason,
   dismissive,
   flatNo,
+  impersonalSalutation,
   missingAlternative,
   paidHotline,
   paragraphHiding,
