@@ -32,7 +32,8 @@ export type LintEmailOptions = Pick<LintApiOptions, 'config'>;
  * taken as the message's characters (fine for 7-bit mail and for mail whose 8-bit parts are UTF-8).
  */
 export async function lintEmail(source: string | Uint8Array, options: LintEmailOptions = {}): Promise<EmailLintResult> {
-  if (typeof source !== 'string' && !(source instanceof Uint8Array)) throw new TypeError('lintEmail(source): source muss eine Zeichenkette oder ein Uint8Array sein');
+  // (a Uint8Array from another realm — iframe, VM — is not `instanceof` this realm's Uint8Array)
+  if (typeof source !== 'string' && Object.prototype.toString.call(source) !== '[object Uint8Array]') throw new TypeError('lintEmail(source): source muss eine Zeichenkette oder ein Uint8Array sein');
   const config = loadConfig(options.config);
   // loaded on first use: the MIME parser (and its TextDecoder/TextEncoder use) stays out of `lint`'s start-up
   const { default: PostalMime } = await import('postal-mime');
