@@ -98,7 +98,7 @@ describe('plain text: signatures and closing', () => {
   });
 
   it('recognises the usual closings', () => {
-    for (const closing of ['Mit freundlichen Grüßen', 'Freundliche Grüße aus Hamburg', 'Viele Grüße', 'Beste Grüße,', 'Liebe Grüße', 'Herzliche Grüße', 'MfG', 'Gruß', 'Mit besten Grüßen', 'Best regards', 'Mit freundlichen Grüssen']) {
+    for (const closing of ['Mit freundlichen Grüßen', 'Freundliche Grüße aus Hamburg', 'Viele Grüße', 'Beste Grüße,', 'Liebe Grüße', 'Herzliche Grüße', 'MfG', 'Gruß', 'Mit besten Grüßen', 'Best regards', 'Mit freundlichen Grüssen', 'Vielen Dank und freundliche Grüße', 'Danke und viele Grüße']) {
       const t = `Hallo,\nIhr Paket ist da.\n\n${closing}\nDas geht nicht.\n`;
       expect(flatNo(t), closing).toEqual([]);
       expect(kept(t), closing).toBe(`Hallo, Ihr Paket ist da. ${closing}`);
