@@ -45,8 +45,6 @@ describe('lintEmail', () => {
 
       it('never reports the quoted history or the signature', async () => {
         const r = await lintEmail(bytes(c.file));
-        const own = new Set(c.expect.map(([l, col]) => `${l}:${col}`));
-        for (const f of r.findings.filter((x) => x.ruleId === 'flat-no')) expect(own.has(`${f.line}:${f.column}`), `${f.line}:${f.column} ${f.actual}`).toBe(true);
         for (const f of r.findings) expect(r.excluded.some((e) => f.start < e.end && f.end > e.start)).toBe(false);
         expect(r.excluded.some((e) => e.reason === 'quote')).toBe(true);
         // every probe in the decoded part that is not the agent's is excluded
