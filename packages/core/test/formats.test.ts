@@ -181,6 +181,11 @@ describe('html', () => {
     expect(kept(t, 'html')).toBe('Mir sind die Hände gebunden. Das geht nicht.');
   });
 
+  it('lints the body of a message whose <head> is never closed', () => {
+    const t = '<html><head><meta charset="utf-8"><title>Das geht nicht.</title><style>p{}</style><div>Ihr Paket ist da.</div><p>Das geht nicht.</p>';
+    expect(kept(t, 'html')).toBe('Ihr Paket ist da. Das geht nicht.');
+  });
+
   it('turns block elements into line breaks: sentences never run across them', () => {
     const t = '<div>Hallo Frau Roth</div><div>Das geht nicht</div><p>Ihr Konto ist gesperrt</p><ul><li>eins</li><li>zwei</li></ul>Zeile<br>Zeile';
     const doc = buildDoc(t, 'html').doc;

@@ -9,7 +9,7 @@ import { parseDocument } from 'htmlparser2';
 import { Blanker } from './buffer.ts';
 import { refAt } from './entities.ts';
 
-const HIDDEN = new Set(['head', 'style', 'script', 'title', 'template', 'noscript', 'xml', 'svg', 'object', 'iframe', 'select', 'textarea']);
+const HIDDEN = new Set(['style', 'script', 'title', 'template', 'noscript', 'xml', 'svg', 'object', 'iframe', 'select', 'textarea']);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'hr', 'dl', 'center', 'address', 'figure']);
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'tbody', 'thead', 'tfoot', 'caption', 'form', 'fieldset', 'legend', 'details', 'summary', 'body']);
 const CELL = new Set(['td', 'th']);
@@ -100,6 +100,13 @@ export function prepareHtml(source: string, b: Blanker = new Blanker(source)): B
         const el = n as Element;
         const name = el.name;
         if (HIDDEN.has(name)) { b.exclude(start, end, 'markup'); return; }
+        if (name === 'head' || name === 'meta' || name === 'link' || name === 'base') {
+          // head elements are invisible; an unclosed <head> may hold the body (browsers move it out), so only its
+          // head-only children go
+          b.exclude(start, openTagEnd(source, start), 'markup');
+          for (const c of el.children) visit(c, pre);
+          return;
+        }
         const id = el.attribs.id;
         const cls = classes(el);
         if (id && HISTORY_IDS.test(id)) { cutAt(start); return; }
