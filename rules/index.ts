@@ -3,6 +3,7 @@
  * documented.
  */
 import type { Rule } from '@replylint/core';
+import apologyWithExcuse from './apology-with-excuse/rule.ts';
 import blamingCustomer from './blaming-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
@@ -14,6 +15,7 @@ import paragraphHiding from './paragraph-hiding/rule.ts';
 import passiveDecision from './passive-decision/rule.ts';
 
 export const rules: readonly Rule[] = [
+  apologyWithExcuse,
   blamingCustomer,
   delayWithoutReason,
   dismissive,
