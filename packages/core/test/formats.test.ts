@@ -52,6 +52,8 @@ describe('plain text: quoted history', () => {
     const tails = [
       '-----Ursprüngliche Nachricht-----\nVon: Max Muster [mailto:max@example.de]\nGesendet: Dienstag, 12. März 2024 10:15\n',
       '-----Original Message-----\nFrom: Max\n',
+      'Gesendet: Dienstag, 12. März 2024 um 10:15 Uhr\nVon: "Max Muster" <max@example.de>\nAn: service@example.de\nBetreff: Bestellung\n',
+      'Von: Max Muster <max@example.de>\nDatum: Dienstag, 12. März 2024 um 10:15\nAn: Service <service@example.de>\nBetreff: Bestellung\n',
       '________________________________\nVon: Max Muster <max@example.de>\nGesendet: Dienstag, 12. März 2024 10:15\nAn: Service <service@example.de>\nBetreff: AW: Bestellung\n',
       'Von: Max Muster <max@example.de>\nGesendet: Dienstag, 12. März 2024 10:15\nAn: Service <service@example.de>\nCc: Team\nBetreff: AW: Bestellung\n',
       '*Von:* Max Muster <max@example.de>\n*Gesendet:* Dienstag, 12. März 2024 10:15\n*An:* Service\n*Betreff:* Bestellung\n',

@@ -21,6 +21,7 @@ const SEPARATOR =
   /^[-=_*\s]{2,}\s*(?:(urspr(?:ü|ue)ngliche\s+nachricht|original(?:-|\s+)(?:message|nachricht)|nachricht\s+im\s+original)|(weitergeleitete\s+nachricht|forwarded\s+message))\s*[-=_*\s]{2,}$/i;
 const FORWARD_INTRO = /^(?:anfang\s+der\s+weitergeleiteten\s+(?:nachricht|e-?mail)|begin\s+forwarded\s+message)\s*:?$/i;
 const HEADER_FROM = /^\*{0,2}(?:von|from|de)\s*:/i;
+const HEADER_START = /^\*{0,2}(?:von|from|de|gesendet|sent|datum|date)\s*:/i;
 const HEADER_OTHER = /^\*{0,2}(?:gesendet|sent|datum|date|an|to|cc|betreff|subject|antwort\s+an|reply-to)\s*:/i;
 const ATTRIBUTION_START = /^(?:am|on|le|el)\s/i;
 const ATTRIBUTION_VERB = /\b(?:schrieb|wrote|a\s+écrit|escribió)\b/i;
@@ -116,7 +117,7 @@ export function excludeMailParts(view: string, b: Blanker): void {
     if (sep) { history(l.start, sep[2] ? 'forward' : 'quote'); return; }
     if (t.length <= 60 && FORWARD_INTRO.test(t)) { history(l.start, 'forward'); return; }
     if (UNDERSCORES.test(t) && headerBlockAt(lines, i + 1)) { history(l.start, 'quote'); return; }
-    if (HEADER_FROM.test(t) && headerBlockAt(lines, i)) { history(l.start, 'quote'); return; }
+    if (HEADER_START.test(t) && headerBlockAt(lines, i)) { history(l.start, 'quote'); return; }
     const attr = attributionAt(lines, i);
     if (attr >= 0) {
       const last = lines[attr]!;
@@ -157,18 +158,22 @@ export function excludeMailParts(view: string, b: Blanker): void {
   }
 }
 
-/** Lines i.. form an e-mail header block: a From line and at least two more header fields within six lines. */
+/**
+ * Lines i.. form an e-mail header block: it starts with a From/Sent/Date field (Outlook starts with "Von:", GMX
+ * and web.de with "Gesendet:"), and within eight lines has at least three fields, one of them From.
+ */
 function headerBlockAt(lines: Line[], i: number): boolean {
   while (i < lines.length && lines[i]!.text === '') i++;
   const first = lines[i];
-  if (!first || !HEADER_FROM.test(first.text)) return false;
+  if (!first || !HEADER_START.test(first.text)) return false;
   let fields = 0;
-  for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
+  let from = false;
+  for (let k = i; k < Math.min(lines.length, i + 8); k++) {
     const t = lines[k]!.text;
-    if (HEADER_OTHER.test(t)) fields++;
+    if (HEADER_FROM.test(t)) { fields++; from = true; } else if (HEADER_OTHER.test(t)) fields++;
     else if (t === '') break;
   }
-  return fields >= 2;
+  return from && fields >= 3;
 }
 
 /**
