@@ -3,7 +3,8 @@
  * for `import '@replylint/cli'`):
  * - dist/replylint.cjs — what bin/replylint.js runs. CommonJS so that the bin can compile it with a V8 code cache
  *   (vm.Script cachedData; Node 20 has no compile cache for ES modules): that saves ~30 ms of every cold start.
- * - dist/worker.js — the worker-thread entry for parallel runs (loaded only when there are many files).
+ * - dist/worker.cjs — the worker-thread code for parallel runs, started through lib/worker-boot.cjs (also with a
+ *   code cache); loaded only when there are many files.
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -19,12 +20,14 @@ export async function build(root: string): Promise<void> {
       banner: { js: "var __replylintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     esbuild.build({
-      ...common, entryPoints: [join(cli, 'src/worker.ts')], outfile: join(cli, 'dist/worker.js'), format: 'esm',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      ...common, entryPoints: [join(cli, 'src/worker.ts')], outfile: join(cli, 'dist/worker.cjs'), format: 'cjs',
+      define: { 'import.meta.url': '__replylintImportMetaUrl' },
+      banner: { js: "var __replylintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ]);
   // the bin runs replylint.cjs as a vm.Script with a code cache: dynamic import() of Node modules would fail there
-  const out = readFileSync(join(cli, 'dist/replylint.cjs'), 'utf8');
-  const m = /\bimport\(\s*["'](node:[\w/]+|[a-z_][\w/]*)["']\s*\)/.exec(out);
-  if (m) throw new Error(`packages/cli: dist/replylint.cjs contains a dynamic ${m[0]}; use builtin() from src/builtin.ts`);
+  for (const f of ['dist/replylint.cjs', 'dist/worker.cjs']) {
+    const m = /\bimport\(\s*["'](node:[\w/]+|[a-z_][\w/]*)["']\s*\)/.exec(readFileSync(join(cli, f), 'utf8'));
+    if (m) throw new Error(`packages/cli: ${f} contains a dynamic ${m[0]}; use builtin() from src/builtin.ts`);
+  }
 }

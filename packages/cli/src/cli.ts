@@ -65,6 +65,9 @@ Exit-Codes: 0 keine Fehler · 1 Fehler gefunden (oder zu viele Warnungen) · 2 A
 
 class UsageError extends Error {}
 
+/** Files from which --concurrency auto lints in worker threads. */
+const PARALLEL_FROM = 150;
+
 function parseRuleFlags(flags: string[]): UserConfig | null {
   if (flags.length === 0) return null;
   const rulesCfg: Record<string, RuleSetting> = {};
@@ -312,10 +315,11 @@ export async function main(argv: string[], io: Io = {
     const onOutcome = (oc: Outcome): void => { outcomes.set(oc.file, oc); done++; draw(); };
 
     if (tasks.length) {
-      const { runInProcess, runWorkers, workersAvailable } = await import('./pool.ts');
-      const cores = tasks.length > 64 ? builtin<typeof import('node:os')>('node:os').availableParallelism() : 1;
-      const n = threads === 'auto' ? (tasks.length > 64 && cores > 1 ? Math.min(cores, Math.ceil(tasks.length / 64), 8) : 1) : threads;
-      if (n > 1 && workersAvailable()) await runWorkers(tasks, configs, n, onOutcome);
+      const { runInProcess, runParallel, workersAvailable } = await import('./pool.ts');
+      // a worker costs ~100 ms to start; below ~150 files one thread is as fast
+      const cores = tasks.length > PARALLEL_FROM ? builtin<typeof import('node:os')>('node:os').availableParallelism() : 1;
+      const n = threads === 'auto' ? (tasks.length > PARALLEL_FROM && cores > 1 ? Math.min(cores, Math.ceil(tasks.length / PARALLEL_FROM), 16) : 1) : threads;
+      if (n > 1 && workersAvailable()) await runParallel(tasks, configs, n, onOutcome);
       else await runInProcess(tasks, configs, onOutcome);
       draw(true);
     }
