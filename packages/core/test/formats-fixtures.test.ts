@@ -33,7 +33,7 @@ const FIXTURES: Array<{ file: string; format: FormatName; expect: Array<[number,
 ];
 
 const PROBES = [/Das geht nicht\./g, /Mir sind die H(?:ä|&auml;)nde gebunden/g];
-const NOT_AGENT = new Set(['quote', 'forward', 'signature', 'header', 'markup', 'code', 'mime']);
+const NOT_AGENT = new Set(['quote', 'forward', 'signature', 'header', 'markup', 'code', 'comment', 'mime']);
 
 /** Independent line/column (1-based, UTF-16 columns). */
 function position(text: string, offset: number): { line: number; column: number } {

@@ -59,6 +59,12 @@ describe('template branches', () => {
     expect(contextSentences(plain, plain.sentences[1]!, 1, 1).map((s) => s.text)).toEqual(['A ist da.', 'B ist da.', 'C ist da.']);
   });
 
+  it('excludes Liquid comment blocks (notes for the team, never sent)', () => {
+    const t = '{% comment %}Das geht nicht.{% endcomment %}\nHallo {{ name }},\n{%- comment -%}\nMir sind die Hände gebunden.\n{%- endcomment -%}\nIhr Paket ist da.';
+    expect(lint(t, { format: 'template' }).filter((f) => f.ruleId === 'flat-no')).toEqual([]);
+    expect(lint(t, { format: 'template' }).length).toBe(0);
+  });
+
   it('logic tags end sentences: a branch never merges with the text around it', () => {
     const doc = buildDoc('Ihr Paket {{#if express}}kommt morgen{{else}}kommt bald{{/if}} an.', 'template').doc;
     expect(doc.sentences.map((s) => s.text)).toEqual(['Ihr Paket', 'kommt morgen', 'kommt bald', 'an.']);

@@ -24,7 +24,7 @@ export type FormatName = 'text' | 'markdown' | 'html' | 'template' | 'email';
 export interface Excluded {
   start: number;
   end: number;
-  /** Why this part is not linted: 'quote', 'forward', 'signature', 'markup', 'code', 'header', 'mime'. */
+  /** Why this part is not linted: 'quote', 'forward', 'signature', 'markup', 'code', 'comment', 'header', 'mime'. */
   reason: string;
 }
 
@@ -54,10 +54,30 @@ export function prepare(text: string, format: FormatName = 'text'): Prepared {
     default:
       break;
   }
+  excludeTemplateComments(b.changed ? b.toString() : text, b);
   const phase = b.excluded.length;
   excludeMailParts(b.changed ? b.toString() : text, b);
   const prepared = b.toString();
   return { text: prepared, excluded: b.disjointExcluded(phase), branches: findBranches(prepared) };
+}
+
+const COMMENT_OPEN = /\{%-?\s{0,20}comment\s{0,20}-?%\}/g;
+const COMMENT_CLOSE = /\{%-?\s{0,20}endcomment\s{0,20}-?%\}/g;
+
+/** Liquid `{% comment %} … {% endcomment %}`: notes for the team, never sent — excluded ('comment'). */
+function excludeTemplateComments(view: string, b: Blanker): void {
+  if (view.indexOf('{%') < 0) return;
+  COMMENT_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMENT_OPEN.exec(view))) {
+    const from = m.index + m[0].length;
+    COMMENT_CLOSE.lastIndex = from;
+    const close = COMMENT_CLOSE.exec(view);
+    const to = close ? close.index : view.length;
+    b.exclude(from, to, 'comment');
+    if (!close) return;
+    COMMENT_OPEN.lastIndex = close.index + close[0].length;
+  }
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;
