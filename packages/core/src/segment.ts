@@ -304,6 +304,12 @@ export function segment(original: string): SegmentResult {
       continue;
     }
     cur.push(t);
+    // "in der Packstation 118. Bitte …": the parser glues the full stop to a number; a number of three or more
+    // digits (or a full date) followed by a capitalised word ends the sentence
+    if (t.kind === 'num' && /^(?:\d{3,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
+      const next = nextNonSpace(tokens, i);
+      if (!next || (next.kind === 'word' && next.upper) || next.kind === 'opaque') { close('.'); continue; }
+    }
     if (isTerminal(t)) {
       if (t.text.startsWith('.') && t.text.length === 1 && !dotEnds(tokens, i)) continue;
       // keep closing quotes/brackets with the sentence
