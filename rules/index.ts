@@ -4,6 +4,7 @@
  */
 import type { Rule } from '@replylint/core';
 import apologyWithExcuse from './apology-with-excuse/rule.ts';
+import blameShifting from './blame-shifting/rule.ts';
 import blamingCustomer from './blaming-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   paidHotline,
   paragraphHiding,
   passiveDecision,
+  blameShifting,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

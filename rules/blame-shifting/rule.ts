@@ -1,0 +1,532 @@
+import { defineRule, discourse, lexicon, matchAll, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { blame, distance, handover, ownership, parties, redirect, system } from './phrases.gen.ts';
+
+interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
+interface DistanceEntry extends PhraseEntry { kind?: 'needsParty' }
+
+const PARTIES = new PhraseSet<PartyEntry>(parties as PartyEntry[], 'blame-shifting/parties');
+const REDIRECT = new PhraseSet(redirect, 'blame-shifting/redirect');
+const DISTANCE = new PhraseSet<DistanceEntry>(distance as DistanceEntry[], 'blame-shifting/distance');
+const BLAME = new PhraseSet(blame, 'blame-shifting/blame');
+const HANDOVER = new PhraseSet(handover, 'blame-shifting/handover');
+const OWNERSHIP = new PhraseSet(ownership, 'blame-shifting/ownership');
+const SYSTEM = new PhraseSet(system, 'blame-shifting/system');
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+/** The customer, addressed (folded: "Sie" = "sie"). */
+const CUSTOMER = words('sie du dich dir euch');
+/** The speaker's side. */
+const OWN = words('ich wir uns mir mich unser unsere unseren unserem unserer unseres unsererseits meine meinen meinem meiner');
+const COLLEAGUE = words('herr herrn frau');
+const DIRECTIVE_MODALS = words('muessen muss musst muesst sollten solltest sollen sollt koennen kannst koennt koennten koenntest');
+const MUST = words('muessen muss musst muesst');
+const OPTION = words('auch gern gerne jederzeit alternativ natuerlich selbstverstaendlich ebenfalls wahlweise zusaetzlich lieber');
+const PREPS = words('an bei beim mit zur zum ans ins');
+const SKIP_LEAD = words('bitte dann also einfach am besten doch da mal jetzt nun');
+const NON_ASSERTED = words('wenn falls sofern ob weil obwohl obgleich nachdem bevor damit dass sodass wie wer was warum weshalb solange');
+const CAUSAL = words('weil da denn nachdem zumal');
+const CASE_NOUNS = words('anliegen anfrage anfragen beschwerde fall vorgang ticket akte reklamation feedback nachricht mail e-mail frage fragen schreiben antrag meldung unterlagen hinweis kritik bitte wunsch garantieanfrage stoerungsmeldung garantiefall');
+const PREDICATIVE = words('zustaendig verantwortlich haftbar haftet haften verantworten');
+const FIRST_PERSON = words('ich wir uns mir mich unsererseits');
+const INFORMAL = lexicon.INFORMAL_ADDRESS;
+
+type Kind = 'redirect' | 'responsibility' | 'handover' | 'system';
+interface Finding { kind: Kind; party?: string; phrase?: { prep: string; text: string } }
+
+const clauseOf = (s: Sentence, i: number): Clause => s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
+const norms = (s: Sentence, c: Clause): string[] => s.items.slice(c.from, c.to).map((t) => t.norm);
+
+function realNegation(s: Sentence, c: Clause): boolean {
+  const harmless = discourse.harmlessNegation(s);
+  for (let i = c.from; i < c.to; i++) {
+    const t = s.items[i]!;
+    if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm) && !harmless.some(([a, b]) => i >= a && i < b)) return true;
+  }
+  return false;
+}
+
+/** Is the clause only a condition, a reason, a relative or an indirect clause (nothing is asserted to the customer)? */
+function nonAsserted(s: Sentence, c: Clause): boolean {
+  const lead = c.lead;
+  if (lead === 'da') {
+    // "Da müssen Sie …" (adverb) vs. "da die Frist …" (conjunction)
+    const next = s.items.slice(c.from + 1, c.to).find((t) => t.kind === 'word');
+    return !!next && !lexicon.MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
+  }
+  if (NON_ASSERTED.has(lead)) return true;
+  if (c === s.clauses[0] || !lexicon.SUBORDINATORS.has(lead)) return false;
+  // "…, die Ursache lag …" (article + noun) and "…, das ist …" (verb second) are main clauses;
+  // "…, der sich bei Bedarf meldet" is a relative clause
+  const first = c.from + s.items.slice(c.from, c.to).findIndex((t) => t.kind === 'word');
+  const n1 = s.items[first + 1];
+  const n2 = s.items[first + 2];
+  if (!lexicon.DETERMINERS.has(lead)) return true;
+  if (n1 && n1.kind === 'word' && (n1.upper || FINITE.has(n1.norm))) return false;
+  if (n2 && n2.kind === 'word' && n2.upper && n1 && n1.kind === 'word' && !n1.upper && !/^(?:sich|mich|uns|ihnen|sie|er|es|wir|ich)$/.test(n1.norm)) return false;
+  return true;
+}
+
+function causal(s: Sentence, c: Clause): boolean {
+  if (c.lead === 'da') return nonAsserted(s, c);
+  return CAUSAL.has(c.lead) || (c.lead === 'dass' && c !== s.clauses[0]);
+}
+
+interface PartyAt { i: number; end: number; entry: PartyEntry; own: boolean }
+
+/** Every third party named in the sentence (outside quotes). */
+function partiesIn(s: Sentence): PartyAt[] {
+  const out: PartyAt[] = [];
+  for (const hit of PARTIES.match(s)) {
+    for (const m of matchAll(hit.pattern, s)) {
+      if (s.items[m.from]!.quoted || s.items[m.from]!.norm.startsWith('ansprechpartner')) continue;
+      let own = false;
+      if (hit.entry.kind === 'weak') {
+        for (let k = Math.max(0, m.from - 3); k < m.from; k++) if (OWN.has(s.items[k]!.norm)) own = true;
+      }
+      out.push({ i: m.from, end: m.to, entry: hit.entry, own });
+    }
+  }
+  return out.sort((a, b) => a.i - b.i);
+}
+
+/** A proper name right after a preposition ("an Bosch", "bei Rhenus", "an reportaproblem.apple.com"). */
+function properAfter(s: Sentence, p: number): boolean {
+  if (!BARE_PREPS.has(s.items[p]!.norm)) return false;
+  const t = s.items[p + 1];
+  if (!t) return false;
+  if (t.kind === 'opaque') return t.opaqueKind === 'url' || t.opaqueKind === 'email';
+  if (t.kind !== 'word' || !t.upper || lexicon.DETERMINERS.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm) || COLLEAGUE.has(t.norm) || OWN.has(t.norm)) return false;
+  // brand names (Bosch, DATEV, Eurowings), not plural or abstract nouns (Lieferengpässen, Rückfragen)
+  return t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm);
+}
+
+const BARE_PREPS = words('an bei mit von durch');
+const FINITE = words('ist sind war waren hat haben hatte hatten kann koennen konnte liegt lag geht ging muss musste wird wurde gibt gab macht kommt kam');
+
+function hasAny(list: string[], set: Set<string>): boolean {
+  return list.some((n) => set.has(n));
+}
+
+
+function prepPhrase(doc: Doc, s: Sentence, c: Clause, target: number, end: number): { prep: string; text: string } | undefined {
+  for (let k = target - 1; k >= Math.max(c.from, target - 4); k--) {
+    const n = s.items[k]!.norm;
+    if (PREPS.has(n)) {
+      let e = end;
+      while (e < c.to && s.items[e]!.kind === 'word' && s.items[e]!.upper && !lexicon.MODALS.has(s.items[e]!.norm)) e++;
+      return { prep: n, text: doc.text.slice(s.items[k]!.start, s.items[e - 1]!.end) };
+    }
+  }
+  return undefined;
+}
+
+const TOPIC = words('fragen rueckfragen problemen bedarf interesse unklarheiten');
+const THIRD_PRON = words('ihm denen');
+
+function anyNegation(s: Sentence, c: Clause): boolean {
+  for (let i = c.from; i < c.to; i++) {
+    const t = s.items[i]!;
+    if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/** Imperative: the verb opens the clause ("Wenden Sie sich …", "Frag am besten …", "Ruf mal bei DHL an"). */
+function imperativeAt(s: Sentence, c: Clause, v: number): boolean {
+  let first = c.from;
+  while (first < c.to && SKIP_LEAD.has(s.items[first]!.norm)) first++;
+  if (first !== v) return false;
+  const next = s.items[v + 1];
+  if (next && next.norm === 'sie' && next.upper) return true;
+  return !/(?:t|en)$/.test(s.items[v]!.norm); // du-imperative: frag, wende, melde, ruf
+}
+
+/** The customer is told to go to someone else. */
+function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
+  const hits = REDIRECT.match(s);
+  if (hits.length === 0) return null;
+  const ps = partiesIn(s);
+  for (const hit of hits) {
+    const v = hit.match.from;
+    if (s.items[v]!.quoted) continue;
+    const c = clauseOf(s, v);
+    if (nonAsserted(s, c) || anyNegation(s, c)) continue;
+    // a capitalised verb form inside the clause is a noun ("Ihre Frage", "der Anruf")
+    if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen') continue;
+    const ns = norms(s, c);
+    const idx = s.clauses.indexOf(c);
+    const prev = idx > 0 ? norms(s, s.clauses[idx - 1]!) : [];
+    const id = hit.entry.id;
+    const imperative = imperativeAt(s, c, v);
+    if (id === 'wenden' && !hasAny(ns, words('sich dich euch'))) continue;
+    if (id === 'hingehen' && !ps.some((p) => p.i >= c.from && p.i < c.to && !p.own)) continue;
+    if (id === 'verweisen') {
+      // "verweisen wir Sie … an den Hersteller": the company sends the customer away
+      const all = s.items.map((t) => t.norm);
+      if (!hasAny(all, words('wir ich man')) && !all.includes('wurden') && !all.includes('werden')) continue;
+    } else if (id === 'kontakt') {
+      if (!hasAny(ns, CUSTOMER)) continue;
+    } else {
+      const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, words('bitte bitten empfehle empfehlen rate raten')) && hasAny(prev, words('sie ihnen dich dir')));
+      if (!addressed) continue;
+      const modal = ns.some((n) => DIRECTIVE_MODALS.has(n));
+      const bitte = s.items.some((t) => t.norm === 'bitte' || t.norm === 'bitten');
+      if (!(modal || bitte || imperative || ns.includes('zu'))) continue;
+      if (!ns.some((n) => MUST.has(n)) && hasAny(ns, OPTION)) continue; // an option, an invitation: "können sich auch …", "wenden Sie sich gern …"
+      if (s.question && !bitte) continue;
+    }
+    // the target
+    const inClause = ps.filter((p) => p.i >= c.from && p.i < c.to);
+    const strong = inClause.find((p) => p.entry.kind === 'strong' && !p.own);
+    const ownInClause = ns.some((n) => OWN.has(n) || COLLEAGUE.has(n));
+    const target: PartyAt | undefined = strong ?? inClause.find((p) => p.entry.kind === 'strong') ?? (ownInClause ? undefined : inClause.find((p) => !p.own));
+    if (id === 'kontakt') {
+      const any = ps.find((p) => !p.own);
+      if (!any) continue;
+      return { kind: 'redirect', party: any.entry.data };
+    }
+    let proper = -1;
+    let generic = false;
+    if (!target) {
+      for (let k = c.from; k < c.to - 1; k++) {
+        const n = s.items[k]!.norm;
+        if (!PREPS.has(n)) continue;
+        const after = s.items[k + 1]!;
+        if (TOPIC.has(after.norm)) continue; // "bei Fragen …" is the topic, not the target
+        if (properAfter(s, k)) {
+          if (after.kind === 'opaque' && !prevParty && ps.length === 0) continue;
+          proper = k + 1;
+          break;
+        }
+        if (THIRD_PRON.has(after.norm)) { generic = true; break; }
+        if (!ownInClause && id !== 'melden' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
+      }
+    }
+    const there = ns.some((n) => n === 'dort' || n === 'dorthin' || n === 'dahin');
+    const self = ns.some((n) => MUST.has(n)) && ns.some((n) => n === 'selbst' || n === 'selber');
+    const direct = ns.includes('direkt') && !ownInClause;
+    const dept = ns.some((n) => /^(?:zustaendig|entsprechend)(?:e|en|er|es|em)$/.test(n));
+    if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
+    // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
+    if (id === 'reklamieren' && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
+    const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
+    if (cond && ownershipNear(doc, s, 2, 1)) continue;
+    const phrase = target ? prepPhrase(doc, s, c, target.i, target.end) : proper >= 0 ? prepPhrase(doc, s, c, proper, proper + 1) : undefined;
+    return { kind: 'redirect', party: target?.entry.data, phrase };
+  }
+  return null;
+}
+
+const NOT_A_PARTY = words('problem fehler sache schuld verantwortung angelegenheit entscheidung kuendigung bestellung anfrage zahlung ueberweisung eingabe angabe angaben adresse hausnummer nachricht antrag vertrag konto');
+
+/** Someone other than the speaker and the customer is named: a listed party, a brand, the customer's own equipment. */
+function partyPresent(s: Sentence, ps: PartyAt[]): boolean {
+  if (ps.some((p) => !p.own)) return true;
+  for (let k = 0; k < s.items.length - 1; k++) {
+    if (s.items[k]!.quoted) continue;
+    if (properAfter(s, k)) return true;
+    const n = s.items[k]!.norm;
+    if (/^(?:ihr|ihre|ihrem|ihren|ihrer|ihres|dein|deine|deinem|deinen|deiner|deines)$/.test(n) && s.items[k]!.upper !== (n.startsWith('d'))) {
+      const next = s.items[k + 1]!;
+      if (next.kind === 'word' && next.upper && !NOT_A_PARTY.has(next.norm)) return true;
+    }
+  }
+  return false;
+}
+
+/** Does the sentence belong to a reply (speaker or customer addressed nearby)? Technical prose rarely is. */
+function replyContext(doc: Doc, s: Sentence): boolean {
+  return discourse.around(doc, s, 1, 1).some((x) => x.paragraph === s.paragraph && x.items.some((t) => !t.quoted && t.kind === 'word' &&
+    (/^(?:wir|uns|unser|unsere|unseren|unserem|unserer|ich|mir|mich|dir|dich|dein|deine|deinen|deinem|deiner|ihnen|leider)$/.test(t.norm) || (t.upper && /^(?:ihr|ihre|ihren|ihrem|ihrer|ihres)$/.test(t.norm) && t !== x.items[0]))));
+}
+
+/** A brand-like name in the clause ("dafür ist Apple zuständig"). */
+function brandIn(s: Sentence, c: Clause): boolean {
+  for (let k = c.from + 1; k < c.to; k++) {
+    const t = s.items[k]!;
+    const prev = s.items[k - 1]!;
+    if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || lexicon.DETERMINERS.has(prev.norm) || OWN.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm)) continue;
+    if (/^(?:ist|sind|war|waren|wird|werden)$/.test(prev.norm) && (t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm))) return true;
+  }
+  return false;
+}
+
+const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
+const CONTRAST = words('aber jedoch allerdings doch');
+
+/** The speaker pushes responsibility away, or names someone else as responsible or at fault. */
+function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding: Finding; clearable: boolean } | null {
+  const ps = partiesIn(s).filter((p) => !p.own || p.entry.kind === 'strong');
+  const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text);
+  if (zwar) return null;
+  const harmless = discourse.harmlessNegation(s);
+  const third = partyPresent(s, ps);
+  for (const hit of DISTANCE.match(s)) {
+    const i = hit.match.from;
+    if (s.items[i]!.quoted || harmless.some(([a, b]) => i >= a && i < b)) continue;
+    const c = clauseOf(s, i);
+    if (nonAsserted(s, c) && !causal(s, c)) continue;
+    if (hasAny(norms(s, c), words('sie du')) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
+    if (s.items[hit.match.to]?.norm === 'gemacht') continue; // "verantwortlich gemacht werden" (disclaimer)
+    const needsParty = hit.entry.kind === 'needsParty' || hit.entry.id === 'nicht-wir';
+    if (needsParty && !third && !prevParty && !SYSTEM.test(s)) continue;
+    if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), words('wir ich uns mir'))) continue; // "andere sollten keinen Zugriff haben"
+    const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable';
+    return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
+  }
+  for (const c of s.clauses) {
+    if (nonAsserted(s, c) || s.items[c.from]?.quoted) continue;
+    const ns = norms(s, c);
+    // "Für Garantiefälle ist der Hersteller zuständig." — someone other than the speaker (and the customer) is responsible
+    if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, words('sie du')) && !realNegation(s, c)) {
+      const p = ps.find((x) => x.i >= c.from && x.i < c.to);
+      if (!p && !brandIn(s, c)) continue;
+      if (!replyContext(doc, s)) continue;
+      return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
+    }
+  }
+  // "Korrekturen kann nur das Rechenzentrum vornehmen", "Das entscheidet allein die Rückversicherung"
+  for (let k = 0; k < s.items.length - 1; k++) {
+    const n = s.items[k]!.norm;
+    if (!(n === 'nur' || n === 'allein' || n === 'ausschliesslich') || s.items[k]!.quoted) continue;
+    const c = clauseOf(s, k);
+    if (nonAsserted(s, c)) continue;
+    const ns = norms(s, c);
+    if (hasAny(ns, FIRST_PERSON) || hasAny(ns, words('sie du'))) continue;
+    let j = k + 1;
+    const t0 = s.items[j]!;
+    // "können nur die Ihnen sagen" (demonstrative) — or a named third party: "nur das Rechenzentrum", "nur DHL"
+    const demonstrative = (t0.norm === 'die' || t0.norm === 'der') && /^(?:ihnen|dir|euch|es|das|sie|uns)$/.test(s.items[j + 1]?.norm ?? '');
+    if (lexicon.DETERMINERS.has(s.items[j]!.norm)) j++;
+    const named = ps.some((x) => x.i >= k && x.i <= j + 1 && !x.own) || properAfter(s, k) || (t0.kind === 'word' && t0.upper && t0.text === t0.text.toUpperCase() && t0.text.length > 1);
+    if (!named && !demonstrative && !THIRD_PRON.has(t0.norm)) continue;
+    if (!replyContext(doc, s)) continue;
+    if (!hasAny(ns, words('kann koennen darf duerfen entscheidet entscheiden weiss wissen liegt'))) continue;
+    if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
+    const p = ps.find((x) => x.i >= k && x.i <= j);
+    return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
+  }
+  // a named third party with a blame predicate in the same clause
+  const blameHits = BLAME.match(s);
+  for (const p of ps) {
+    const c = clauseOf(s, p.i);
+    if (nonAsserted(s, c)) continue;
+    const ns = norms(s, c);
+    for (const h of blameHits) {
+      const b = h.match.from;
+      if (b < c.from || b >= c.to || s.items[b]!.quoted) continue;
+      if (h.entry.id === 'fehler' && !(p.i > b && p.i - b <= 3)) continue; // "Fehler des Herstellers"
+      if (h.entry.id === 'verantwortung' && !(p.i > b && p.i - b <= 3)) continue; // "in der Verantwortung des Paketdienstes"
+      if ((h.entry.id === 'liegt' || h.entry.id === 'zustaendig' || h.entry.id === 'schuld') && realNegation(s, c)) continue; // "ist nicht verantwortlich" does not blame
+      if (s.items[h.match.to]?.norm === 'gemacht') continue;
+      if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
+      if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, words('wir ich'))) continue; // "haften wir bis 500 €"
+      return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+    }
+  }
+  // "Das liegt an Ihrem Antivirenprogramm", "liegt an Apple", "liegt allein bei ihm"
+  for (const h of blameHits) {
+    if (h.entry.id !== 'liegt') continue;
+    const c = clauseOf(s, h.match.from);
+    if (nonAsserted(s, c) || realNegation(s, c)) continue;
+    const p = h.match.to - 1;
+    const after = s.items.slice(p + 1, Math.min(c.to, p + 4)).map((t) => t.norm);
+    if (after.some((n) => OWN.has(n))) continue;
+    const afterT = s.items.slice(p + 1, Math.min(c.to, p + 4));
+    if (properAfter(s, p) || afterT.some((t) => (/^(?:ihr|ihre|ihrem|ihren|ihrer|ihres)$/.test(t.norm) && t.upper) || /^(?:dein|deine|deinem|deinen|deiner|deines|ihm|denen|dort)$/.test(t.norm))) {
+      return { finding: { kind: 'responsibility' }, clearable: true };
+    }
+  }
+  // an apology taken back with a third party: "Es tut uns leid, aber die Reinigung macht eine externe Firma."
+  const prev = doc.sentences[s.index - 1];
+  const apologyHere = s.items.some((t) => APOLOGY.test(t.norm));
+  const apologyBefore = !!prev && prev.paragraph === s.paragraph && prev.items.some((t) => APOLOGY.test(t.norm));
+  if (apologyHere || apologyBefore) {
+    const ci = s.items.findIndex((t) => CONTRAST.has(t.norm) || t.text === '–');
+    if (ci >= 0) {
+      const p = ps.find((x) => x.i > ci && (x.entry.kind === 'strong' || (x.i > 0 && /^(?:ein|eine|einer|einem|einen)$/.test(s.items[x.i - 1]!.norm))));
+      if (p && !hasAny(norms(s, clauseOf(s, p.i)), words('ich'))) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+    }
+  }
+  return null;
+}
+
+const ACTION_DONE = words('angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
+
+/** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
+function ownsIn(x: Sentence, skipClause?: Clause): boolean {
+  if (OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted)) return true;
+  // "Ich habe Ihre Akte am 4. Juni dorthin geschickt und die Kollegin vorab informiert"
+  const who = x.items.findIndex((t) => t.norm === 'ich' || t.norm === 'wir');
+  if (who < 0 || !x.items.some((t) => t.norm === 'habe' || t.norm === 'haben' || t.norm === 'hab')) return false;
+  for (let k = who + 1; k < x.items.length; k++) {
+    const n = x.items[k]!.norm;
+    if (!ACTION_DONE.has(n) || x.items[k]!.quoted) continue;
+    if (skipClause && k >= skipClause.from && k < skipClause.to && /^(?:weitergegeben|weitergeleitet|gegeben|uebermittelt|abgegeben|uebergeben)$/.test(n)) continue;
+    return true;
+  }
+  return false;
+}
+
+function ownershipNear(doc: Doc, s: Sentence, before = 1, after = 2, skipClause?: Clause): boolean {
+  if (realNegationSentence(s) && before === 0 && after === 0) return false;
+  return discourse.around(doc, s, before, after).some((x) => ownsIn(x, x === s ? skipClause : undefined));
+}
+
+function realNegationSentence(s: Sentence): boolean {
+  return s.clauses.some((c) => realNegation(s, c));
+}
+
+function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
+  for (const h of HANDOVER.match(s)) {
+    const i = h.match.from;
+    if (s.items[i]!.quoted) continue;
+    const c = clauseOf(s, i);
+    if (nonAsserted(s, c)) continue;
+    const ns = norms(s, c);
+    if (!ns.some((n) => CASE_NOUNS.has(n) || /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/.test(n))) continue;
+    const yours = s.items.slice(c.from, c.to).some((t) => (t.upper && /^(?:ihr|ihre|ihren|ihrem|ihrer|ihres)$/.test(t.norm)) || /^(?:dein|deine|deinen|deinem|deiner|wir|ich)$/.test(t.norm));
+    if (!yours) continue;
+    if (!ns.some((n) => n === 'an' || n === 'bei' || n === 'ans') && !ns.includes('abgegeben')) continue;
+    if (ns.some((n) => n === 'ihnen' || n === 'dir') && !ns.includes('an')) continue;
+    return { finding: { kind: 'handover' }, clause: c };
+  }
+  return null;
+}
+
+function systemIn(s: Sentence): Finding | null {
+  for (const h of SYSTEM.match(s)) {
+    const i = h.match.from;
+    if (s.items[i]!.quoted) continue;
+    const c = clauseOf(s, i);
+    if (nonAsserted(s, c)) continue;
+    if (s.items.some((t) => t.norm === 'zwar')) continue;
+    return { kind: 'system' };
+  }
+  return null;
+}
+
+function detect(doc: Doc, s: Sentence): Finding | null {
+  if (s.items.length < 3) return null;
+  const prev = doc.sentences[s.index - 1];
+  const prevParty = !!prev && prev.paragraph === s.paragraph && (partiesIn(prev).some((p) => !p.own) || SYSTEM.test(prev) || prev.items.some((_, k) => properAfter(prev, k)));
+  const r = redirectIn(doc, s, prevParty);
+  if (r) return r;
+  const resp = responsibilityIn(doc, s, prevParty);
+  if (resp) {
+    if (!resp.clearable || !ownershipNear(doc, s)) return resp.finding;
+    return null;
+  }
+  const sys = systemIn(s);
+  if (sys) return ownershipNear(doc, s, 0, 2) ? null : sys;
+  const h = handoverIn(s);
+  if (h && !ownershipNear(doc, s, 1, 2, h.clause)) return h.finding;
+  return null;
+}
+
+/** A reason that names a third party ("…, da DHL aktuell überlastet ist") right before the customer is left with it. */
+function causalParty(doc: Doc, s: Sentence): boolean {
+  for (const p of partiesIn(s)) {
+    if (p.own) continue;
+    const c = clauseOf(s, p.i);
+    if (CAUSAL.has(c.lead) && c !== s.clauses[0]) return !ownershipNear(doc, s, 0, 2);
+  }
+  for (const c of s.clauses) {
+    if (!CAUSAL.has(c.lead) || c === s.clauses[0]) continue;
+    // "…, weil Apple die App noch nicht freigegeben hat": a brand right after the conjunction
+    const k = c.from + 1;
+    const t = s.items[k];
+    if (t && t.kind === 'word' && t.upper && !lexicon.FORMAL_ADDRESS.has(t.norm) && !lexicon.DETERMINERS.has(t.norm) && !OWN.has(t.norm) && !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm)) return !ownershipNear(doc, s, 0, 2);
+  }
+  return false;
+}
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 70 ? t.slice(0, 67) + '…' : t;
+}
+
+function suggestion(f: Finding, s: Sentence, informal: boolean): SuggestionSpec {
+  const du = (formal: string, inf: string): string => (informal ? inf : formal);
+  const back = du('bis [Datum] mit dem Ergebnis bei Ihnen', 'bis [Datum] mit dem Ergebnis bei dir');
+  switch (f.kind) {
+    case 'redirect': {
+      const p = f.phrase;
+      let act: string;
+      if (p && (p.prep === 'an' || p.prep === 'ans')) act = `Ich wende mich selbst ${p.text}`;
+      else if (p && (p.prep === 'bei' || p.prep === 'beim')) act = `Ich frage selbst ${p.text} nach`;
+      else if (p && p.prep === 'mit') act = `Ich kläre das selbst ${p.text}`;
+      else if (f.party) act = `Ich kläre das selbst mit ${f.party}`;
+      else act = 'Ich kläre das selbst für dich'.replace('für dich', du('für Sie', 'für dich'));
+      return {
+        desc: 'Den Fall selbst übernehmen statt den Kunden weiterzuschicken',
+        text: `${du('Darum kümmere ich mich für Sie', 'Darum kümmere ich mich für dich')}: ${act} und melde mich ${back}.`,
+      };
+    }
+    case 'responsibility':
+      return {
+        desc: 'Verantwortung übernehmen statt sie abzuschieben',
+        text: f.party
+          ? `${du('Darum kümmere ich mich für Sie', 'Darum kümmere ich mich für dich')}: Ich kläre das direkt mit ${f.party} und melde mich ${back}.`
+          : `${du('Darum kümmere ich mich für Sie', 'Darum kümmere ich mich für dich')}: Ich sorge dafür, dass die richtige Stelle das klärt, und melde mich ${back}.`,
+      };
+    case 'system':
+      return {
+        desc: 'Den Grund erklären und einen Weg anbieten, statt das System vorzuschieben',
+        text: `Das kann ich so leider nicht direkt ändern, weil [Grund in einfachen Worten]. ${du('Ich kann Ihnen aber', 'Ich kann dir aber')} [konkreter Weg, z. B. „die Stornierung von Hand anstoßen“] anbieten und melde mich ${back}.`,
+      };
+    case 'handover':
+      return {
+        desc: 'Zusagen, dass Sie Ansprechpartner bleiben und sich selbst melden (an den Satz anhängen)',
+        start: s.end,
+        end: s.end,
+        text: ` ${du('Ich bleibe trotzdem Ihr Ansprechpartner und melde mich bis [Datum] selbst bei Ihnen', 'Ich bleibe trotzdem dein Ansprechpartner und melde mich bis [Datum] selbst bei dir')} – auch wenn es dann noch kein Ergebnis gibt.`,
+      };
+  }
+}
+
+export default defineRule({
+  id: 'blame-shifting',
+  meta: {
+    type: 'problem',
+    description: 'Meldet Antworten, die das Problem auf Hersteller, Paketdienst, Bank, „die zuständige Abteilung“ oder „das System“ abschieben, statt es selbst zu lösen.',
+    severity: 'error',
+    unit: 'reply',
+    messages: {
+      redirect: 'Schickt den Kunden weiter, statt das Problem selbst zu lösen: „{{actual}}“. Übernehmen Sie den Fall und melden Sie sich mit dem Ergebnis.',
+      responsibility: 'Schiebt die Verantwortung ab: „{{actual}}“. Der Kunde hat bei Ihnen gekauft – übernehmen Sie das Problem, auch wenn ein anderer es verursacht hat.',
+      system: 'Schiebt „das System“ vor: „{{actual}}“. Erklären Sie den Grund in einfachen Worten und bieten Sie einen Weg an.',
+      handover: 'Weitergeleitet und vergessen? „{{actual}}“. Sagen Sie, dass Sie Ansprechpartner bleiben und bis wann Sie sich melden.',
+    },
+  },
+  create(ctx) {
+    const informal = ctx.doc.tokens.some((t) => t.kind === 'word' && !t.quoted && INFORMAL.has(t.norm));
+    const report = (s: Sentence, f: Finding): void => {
+        ctx.report({
+          messageId: f.kind,
+          data: { actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: 'Kunden verzeihen Probleme, aber nicht, mit ihnen allein gelassen zu werden. Der Klassiker: Der Verkäufer verweist auf den Hersteller und lässt den Kunden im Regen stehen. Übernehmen Sie den Fall – auch wenn ein anderer ihn lösen muss – und sagen Sie, bis wann Sie sich melden.',
+          suggestions: [suggestion(f, s, informal)],
+        });
+    };
+    return {
+      reply(doc) {
+        const found = doc.sentences.map((s) => detect(doc, s));
+        doc.sentences.forEach((s, i) => {
+          let f = found[i];
+          const next = found[i + 1];
+          if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && causalParty(doc, s)) {
+            f = { kind: 'responsibility', party: next.party };
+          }
+          if (f) report(s, f);
+        });
+      },
+    };
+  },
+});
+
+export { detect };
+export type { Token };
