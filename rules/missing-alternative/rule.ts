@@ -26,8 +26,7 @@ export default defineRule({
     return {
       reply(doc) {
         const list = discourse.refusals(doc);
-        // blaming someone else alone refuses nothing; with a refusal or a send-off it does
-        if (!list.some((r) => r.kind !== 'blame')) return;
+        if (list.length === 0) return;
         if (discourse.replyWayForward(doc)) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;
@@ -39,7 +38,7 @@ export default defineRule({
         for (let k = s.index - 1; k >= 0 && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k--) first = doc.sentences[k]!;
         for (let k = s.index + 1; k < doc.sentences.length && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k++) last = doc.sentences[k]!;
         const range = { start: discourse.bodyRange(first).start, end: last.end };
-        const away = best.kind === 'deflect' || best.kind === 'nocontrol';
+        const away = best.kind === 'deflect' || best.kind === 'nocontrol' || best.kind === 'blame';
         ctx.report({
           messageId: away ? 'sentAway' : 'noAlternative',
           data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },

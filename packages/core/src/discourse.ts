@@ -44,7 +44,7 @@ const HARMLESS_NEGATION = new PhraseSet(perPattern([
 const REASON = new PhraseSet(perPattern([
   { id: 'causal', pattern: ['weil', 'denn', 'da @DET|@PRON|@FORMAL|@INFORMAL|unser*|mein*|kein*|nur|noch|bereits|schon|leider|wir|ich|es|sie|man|ihr*|diese*|jede*|alle*|@NUM|an|auf|in|im|am|bei|beim|mit|nach|vom|von|zum|zur|fuer|durch|seit|aus|unter|ueber|gerade|momentan|derzeit|aktuell', 'daher', 'deshalb', 'deswegen', 'darum', 'aufgrund', 'wegen', 'naemlich', 'grund|gruende|grundes|gruenden', '*grund|*gruende|*gruenden', 'hintergrund', 'ursache', 'liegt daran', 'liegt an', 'sodass', 'so dass', 'zumal', 'bedingt', 'infolge', 'angesichts', 'hintergrund'] },
   { id: 'explain', pattern: ['das heisst', 'bedeutet', 'konkret', 'zur erklaerung', 'zum hintergrund'] },
-  { id: 'rule', pattern: ['laut', 'gemaess', 'entsprechend @DET|unser*|den|der', 'zufolge', 'nach @DET? §', 'nach ziffer|punkt|abschnitt|artikel|art', '§', 'agb', '*bedingungen', '*bestimmungen', 'richtlinie*', '*richtlinie|*richtlinien', 'vorschrift*', '*vorschrift|*vorschriften', 'vorgabe*', '*vorgabe|*vorgaben', 'gesetz*', '*gesetz', 'verordnung', '*ordnung', 'satzung', '*satzung', 'kleingedruckt*', 'preisliste', 'leistungsbeschreibung', 'vertrag ...3 <vor|sehen>', '<verweisen> ...4 auf', 'wie ...6 festgelegt|vereinbart|geregelt|vorgesehen|beschrieben', 'geltend*', '*anweisung', 'system', 'dsgvo', 'datenschutz*', 'vorgeschrieben', 'geregelt'] },
+  { id: 'rule', pattern: ['laut', 'gemaess', 'entsprechend @DET|unser*|den|der', 'zufolge', 'nach @DET? §', 'nach ziffer|punkt|abschnitt|artikel|art', '§', 'agb', '*bedingungen', '*bestimmungen', 'richtlinie*', '*richtlinie|*richtlinien', 'vorschrift*', '*vorschrift|*vorschriften', 'vorgabe*', '*vorgabe|*vorgaben', 'gesetz*', '*gesetz', 'verordnung', '*ordnung', 'satzung', '*satzung', 'kleingedruckt*', 'preisliste', 'leistungsbeschreibung', '<verweisen> ...4 auf', 'wie ...6 festgelegt|vereinbart|geregelt|vorgesehen|beschrieben', 'geltend*', '*anweisung', 'system', 'dsgvo', 'datenschutz*', 'vorgeschrieben', 'geregelt'] },
 ]), 'reason');
 
 /**
@@ -58,22 +58,22 @@ const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service:
 const REFUSAL = new PhraseSet(perPattern([
   { id: 'no', kind: 'no', pattern: ['^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe , sorry|tut mir leid $', '^ sorry|tut mir leid , nein|nee $', '^ nein|nee , das <machen> wir|ich nicht'] },
   { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
-  { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...4 zulässig|erlaubt|gestattet', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', 'so geregelt|vorgeschrieben|festgelegt $', 'gesetzlich ...3 vorgeschrieben $', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $'] },
+  { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', 'nicht infrage', '<müssen> ...4 <enttäuschen>', '<stehen> ihnen|dir|euch ...4 nicht|kein* zu', 'nicht|kein* ...3 <zu|stehen>', 'kein* kulanz', 'kosten <tragen> der|die|sie|du', 'abschlägig', 'nicht in der lage', 'nicht üblich', 'nicht rückgängig', '<lassen> sich ...3 nicht|kein* ...3 <ändern>|<machen>|rückgängig|<stornieren>|<erstatten>', 'keine positive* nachricht|rückmeldung|entscheidung', 'eine absage', 'kein* kapazität*', '<sein> ...4 abgelaufen|verstrichen|erloschen|verfallen $', '<tragen>|<übernehmen> sie|du ...6 selbst', 'auf eigene kosten', 'unbegründet', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...6 zulässig|erlaubt|gestattet|möglich', 'nicht übertragbar|kombinierbar|auszahlbar|verlängerbar|kündbar|einlösbar|änderbar|rückgabefähig', '^ das wird nichts', 'das|dies|es|so <klappen>|<funktionieren> ...3 nicht $', 'gilt|gelten ...4 nur|ausschliesslich', 'das|dies <machen>|<tun> wir|ich ...2 nicht', 'das|dies <können>|<dürfen> wir|ich ...2 nicht $', 'wir|ich <können>|<dürfen>|<werden> das ...2 nicht $', 'kein* geld zurück', '<bekommen>|<erhalten> sie|du ...6 nicht|kein*', 'sie|du <bekommen>|<erhalten> ...6 nicht|kein*', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', 'so geregelt|vorgeschrieben|festgelegt $', 'gesetzlich ...3 vorgeschrieben $', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', '<aus|schliessen>', 'ausgeschlossen <sein>', 'voraussetzung* ...6 nicht', '<haften> ...6 nur', 'bei uns falsch|verkehrt', 'an der falschen adresse', '<duerfen> ...8 nicht|kein* ...6 <teil|nehmen>|<mit|nehmen>|<mit|bringen>|<nutzen>|<betreten>|<parken>|<mit|fahren>'] },
   { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'keine möglichkeit', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
   { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
-  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', '<sperren>', '<versagen>'] },
-  { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
-  { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich|auf lager', 'ausverkauft', 'nicht <statt|finden>', '<statt|finden> ...4 nicht'] },
-  { id: 'blame', kind: 'blame', pattern: ['nicht unser* fehler|problem|schuld|sache|bereich', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', 'nicht von uns', 'nicht wir|uns $', ', nicht wir|uns', 'fehler|problem ihrer|ihres|deiner|deines', '<sein> dein|ihr problem', '<liegen> ...3 an ihrem|ihrer|ihren|deinem|deiner|@CAP', '<liegen> ...3 allein|ausschliesslich|nur bei', '<liegen> ...4 bei ihm|ihr|dem|der|den', '<verursachen>', 'kann|können nur der|die|das|ihr|ihre', '<sein> ...4 nur ...3 <vermitteln>'] },
-  { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht in unsere* zuständigkeit', 'nicht ...3 zuständigkeit', '<sein> da raus', '^ für ...6 <sein> ...6 zuständig|verantwortlich', 'zuständig|verantwortlich , nicht',  'in der verantwortung', '<haften> ...4 nicht', 'nicht <haften>', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'allein ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht',  'wir <sein> ...2 nur|lediglich', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
-  { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an|dorthin', '<wenden> dich|euch ...6 an|dorthin', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
+  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', '<sperren>', '<versagen>', '<kuerzen>'] },
+  { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht', '<bestehen> ...6 kein*', '<bestehen> ...3 nicht $',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
+  { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich', 'nicht|kein* mehr? auf lager', 'ausverkauft', 'nicht <statt|finden>', '<statt|finden> ...4 nicht'] },
+  { id: 'blame', kind: 'blame', pattern: ['nicht mehr? unser* fehler|problem|schuld|sache|bereich|aufgabe', 'überfragt', 'außerhalb unseres|unserer', 'machtlos', '*einflussbereich*', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', 'nicht von uns', 'nicht wir|uns $', ', nicht wir|uns', 'fehler|problem ihrer|ihres|deiner|deines', '<sein> dein|ihr problem', '<liegen> ...3 an ihrem|ihrer|ihren|deinem|deiner|@CAP', '<liegen> ...3 allein|ausschliesslich|nur bei', '<liegen> ...4 bei ihm|ihr|dem|der|den', '<verursachen>', 'kann|können nur der|die|das|ihr|ihre', '<sein> ...4 nur ...3 <vermitteln>'] },
+  { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht in unsere* zuständigkeit', 'nicht ...3 zuständigkeit', '<sein> da raus', '^ für ...6 <sein> ...6 zuständig|verantwortlich', 'zuständig|verantwortlich , nicht',  'in der verantwortung', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'allein ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht',  'wir <sein> ...2 nur|lediglich', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'wir <vermitteln>|<bereit|stellen>|<ein|ziehen>|<weiter|geben>|<verkaufen>|<liefern>|<vertreiben> ...4 nur|lediglich', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
+  { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an|dorthin', '<wenden> dich|euch ...6 an|dorthin', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', '<kontaktieren> sie|du', '<müssen>|<sollen> sie|du ...6 mit ...6 <klären>|<besprechen>|<aus|machen>', '<rufen> sie|du ...6 bei ...4 an', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
 ]), 'refusal');
 
 /** Service verbs: negated with the company as subject, or in a negated passive, they refuse. */
 const SERVICE = new PhraseSet(perPattern([
   { pattern: ['<zurück|nehmen>', '<um|tauschen>', '<erstatten>', '<zurück|erstatten>', '<zurück|zahlen>', '<aus|zahlen>', '<gewähren>', '<akzeptieren>', '<an|nehmen>', '<ersetzen>', '<reparieren>', '<stornieren>', '<übernehmen>', '<an|bieten>', '<retournieren>',
     '<tauschen>', '<zurück|geben>', '<aus|tauschen>', '<gutschreiben>', '<verlängern>', '<liefern>', '<zurück|buchen>', '<bearbeiten>', '<helfen>', '<ermöglichen>', '<erlauben>', '<aus|stellen>', '<versenden>', '<löschen>', '<kündigen>',
-    '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>'] },
+    '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>', '<zahlen>', '<bezahlen>', '<vor|nehmen>', '<auf|kommen>', '<wiederher|stellen>', '<bereit|stellen>', '<beheben>', '<entgegen|nehmen>', '<erstellen>', '<ausstellen>', '<zu|sichern>', '<zu|stimmen>', '<veranlassen>', '<auf|lösen>', '<an|erkennen>', '<verkaufen>', '<um|setzen>', '<berücksichtigen>', '<tragen>', '<durch|führen>'] },
 ]), 'service');
 
 /** The agent as subject of a negated service verb ("Wir nehmen … nicht zurück", "Ich kann … nicht erstatten"). */
@@ -93,7 +93,7 @@ const DEICTIC = words('das dies dat sowas so');
 const SERVICE_NOUN_SUFFIX = ['ung', 'ungen', 'tausch', 'rabatt', 'rabatte', 'termin', 'termine', 'upgrade', 'geld', 'ersatz', 'gutschein', 'gutscheine',
   'rueckgabe', 'ruecknahme', 'garantie', 'kulanz', 'nachlass', 'gebuehr', 'gebuehren', 'kosten', 'storno', 'auskunft', 'auskuenfte', 'ausnahme', 'ausnahmen',
   'preis', 'tarif', 'vertrag', 'frist', 'ticket', 'tickets', 'zimmer', 'kabine', 'versand', 'retoure', 'retouren', 'reklamation', 'widerruf', 'check-in', 'checkin',
-  'zugang', 'mitnahme', 'abo', 'abos', 'sim', 'router', 'geraet', 'ware', 'artikel', 'bestellung', 'paket', 'lieferung', 'ausgleich', 'schadensersatz', 'anspruch', 'kaution', 'gutschrift'];
+  'zugang', 'mitnahme', 'abo', 'abos', 'ausweis', 'antrag', 'schutz', 'bonus', 'zuschuss', 'erlaubnis', 'nachweis', 'kopie', 'tour', 'ausflug', 'kurs', 'reise', 'flug', 'fahrt', 'leistung', 'leistungen', 'platz', 'plaetze', 'upgrade', 'daten', 'angebot', 'aktion', 'sim', 'router', 'geraet', 'ware', 'artikel', 'bestellung', 'paket', 'lieferung', 'ausgleich', 'schadensersatz', 'anspruch', 'kaution', 'gutschrift'];
 const TECH = words(`datei dateien option optionen befehl befehle programm programme verzeichnis verzeichnisse parameter prozess prozesse argument argumente
   variable variablen kernel treiber zeichenkette zeichen dateisystem dateisysteme partition partitionen standardmaessig systemaufruf modus puffer
   schalter funktion funktionen bibliothek speicher socket sockets benutzer knoten syntax ausgabe eingabe terminal shell skript skripte wert werte`);
@@ -153,7 +153,7 @@ const AGENT_OR_SOFTENER = words('nope wir uns unser unsere unseren unserem unser
 
 /** Generic courtesy lines: they offer nothing concrete. */
 const COURTESY = new PhraseSet(perPattern([
-  { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<sein> uns ...3 wichtig', 'priorität'] },
+  { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', 'bei|für ...2 *fragen|*anliegen|*rückfragen', 'sie erreichen uns|mich', 'erreichen sie uns|mich', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<sein> uns ...3 wichtig', 'priorität'] },
 ]), 'courtesy');
 
 /**
@@ -163,11 +163,12 @@ const COURTESY = new PhraseSet(perPattern([
  */
 const WAY_FORWARD = new PhraseSet(perPattern([
   { id: 'alternative', kind: 'strong', pattern: ['alternativ*', 'stattdessen', 'statt dessen', 'anstelle dessen', 'ersatzweise', 'wahlweise', 'die wahl', 'zur wahl', 'zur auswahl', 'zwei|drei|mehrere|folgende|verschiedene|einige|andere moeglichkeit*|option*|wege|varianten|loesung*', 'eine moeglichkeit ...3 <sein>', 'eine loesung', 'was ist ihnen|dir|euch lieber', 'was ihnen|dir|euch lieber ist', 'ihnen|dir lieber ist', 'sie|du <entscheiden> ...4 selbst|einfach|gern*', '<entscheiden> sie|du', 'ganz wie sie|du', 'wie sie moechten', 'wenn sie|du <moegen>', 'falls sie|du <moegen>', 'wenn ihnen das lieber ist', 'entweder', 'wenn ihnen ...3 lieber', 'oder lieber', '<wollen>|<moegen> sie|du lieber', 'auf wunsch', 'moeglich waere|waeren', 'waere ...6 moeglich', 'warteliste', '<koennen> ...8 sofort', 'an sie|dich|euch raus', 'per express', 'heute|morgen ...4 raus|unterwegs|rausgegangen', 'behoben', 'wann passt es ihnen|dir', 'wann ...3 <passen> ...2 ihnen|dir'] },
-  { id: 'offer', kind: 'strong', pattern: ['<an|bieten>', '<vor|schlagen>', 'vorschlag', 'angebot', 'kulanz*', 'gutschein*', '*gutschein', 'gutschrift*', 'rabatt*', 'preisnachlass', 'nachlass', 'ersatzgeraet|leihgeraet|leihwagen|ersatzwagen|ersatzfahrzeug|austauschgeraet|ersatzartikel|ersatzteil*|ersatzakku|ersatzlieferung|neulieferung|neugeraet', 'uebergangsweise', 'voruebergehend <koennen>', 'in der zwischenzeit', 'bis dahin', 'zwischenzeitlich', 'rueckruf*', 'retourenlabel|ruecksendeetikett|versandetikett|ruecksendeschein|abholauftrag|nachforschungsauftrag', 'kostenlos|kostenfrei|gratis|umsonst ...4 <stornieren>|<umbuchen>|<um|buchen>|<tauschen>|<um|tauschen>|<reparieren>|<ersetzen>|<schicken>|<zurueck|senden>|<ab|holen>|<nach|liefern>|<liefern>', 'ohne aufpreis', 'auf unsere kosten', 'wir|ich <uebernehmen> ...6 kosten|haelfte|differenz|versand*'] },
-  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<helfen>', '<unterstuetzen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verbinden>', '<weiter|verbinden>', '<aus|stellen>', '<bereit|legen>', '<um|stellen>', '<gut|schreiben>', '<empfehlen>', '<schalten>', '<frei|schalten>', '<um|ziehen>', '<sichern>', '<beheben>', '<erklaeren>', '<beraten>', '<setzen> ...4 auf', '<nach|reichen>', '<zu|stellen>', '<auf|nehmen>', '<eroeffnen>', '<beantragen>', '<nach|haken>', '<vorziehen>', '<vor|ziehen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<mit|teilen>'] },
+  { id: 'offer-noun', kind: 'noun', pattern: ['kulanz*', 'gutschein*', '*gutschein', 'gutschrift*', 'rabatt*', 'preisnachlass', 'nachlass', 'rueckruf*'] },
+  { id: 'offer', kind: 'strong', pattern: ['<an|bieten>', '<vor|schlagen>', 'vorschlag', 'ersatzgeraet|leihgeraet|leihwagen|ersatzwagen|ersatzfahrzeug|austauschgeraet|ersatzartikel|ersatzteil*|ersatzakku|ersatzlieferung|neulieferung|neugeraet', 'uebergangsweise', 'voruebergehend <koennen>', 'in der zwischenzeit', 'bis dahin', 'zwischenzeitlich', 'retourenlabel|ruecksendeetikett|versandetikett|ruecksendeschein|abholauftrag|nachforschungsauftrag', 'kostenlos|kostenfrei|gratis|umsonst ...4 <stornieren>|<umbuchen>|<um|buchen>|<tauschen>|<um|tauschen>|<reparieren>|<ersetzen>|<schicken>|<zurueck|senden>|<ab|holen>|<nach|liefern>|<liefern>', 'ohne aufpreis', 'auf unsere kosten', 'wir|ich <uebernehmen> ...6 kosten|haelfte|differenz|versand*'] },
+  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<helfen> ...4 beim|bei', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verbinden>', '<weiter|verbinden>', '<aus|stellen>', '<bereit|legen>', '<um|stellen>', '<gut|schreiben>', '<empfehlen>', '<schalten>', '<frei|schalten>', '<um|ziehen>', '<sichern>', '<beheben>', '<erklaeren>', '<beraten>', '<setzen> ...4 auf', '<nach|reichen>', '<zu|stellen>', '<auf|nehmen>', '<eroeffnen>', '<beantragen>', '<nach|haken>', '<vorziehen>', '<vor|ziehen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>'] },
   { id: 'customer', kind: 'customer', pattern: ['sie|du <koennen> ...12 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<nachreichen>|<hochladen>|<hoch|laden>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<einloggen>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mitnehmen>|<mit|nehmen>|<ein|loesen>|<nach|buchen>|<zu|buchen>|<herunter|laden>|<aus|drucken>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<vorbei|kommen>|<nutzen>|<zurueck|geben>|<ein|stellen>|<aktivieren>|<anpassen>|<an|passen>|<sparen>|<ab|schliessen>|<nach|holen>|<fort|setzen>|<ab|geben>|<bringen>|<vormerken>|<vor|merken>|<behalten>|<verwenden>|<teilnehmen>|<fahren>|<fliegen>|<parken>|<anrufen>|<an|rufen>|<zahlen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>|<herunter|laden>|<ab|schliessen>|<wechseln>',
     '<koennen> sie|du ...12 <nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<hochladen>|<hoch|laden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mit|nehmen>|<ein|loesen>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<zurueck|geben>|<an|passen>|<ab|geben>|<bringen>|<behalten>|<verwenden>|<an|rufen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>',
-    '<erhalten>|<bekommen> sie|du', 'sie|du <koennen> aber', '<koennen> sie|du aber', '<wenden> sie|du ...3 sich|dich ...4 an unser*|uns|mich', 'wenn sie|du lieber', 'am schnellsten|einfachsten|besten <gehen>', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular', 'vorgang|ticketnummer|vorgangsnummer|auftragsnummer ...3 @NUM|@OPAQUE|@CAP'] },
+    '<erhalten>|<bekommen> sie|du', 'sie|du <koennen> ...4 aber', '<koennen> sie|du ...4 aber', '<wenden> sie|du ...3 sich|dich ...4 an unser*|uns|mich', 'wenn sie|du lieber', 'am schnellsten|einfachsten|besten <gehen>', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular'] },
   { id: 'followup', kind: 'strong', pattern: ['noch heute', 'heute noch', 'termin ...4 am|fuer|zum'] },
 ]), 'way-forward');
 
@@ -329,7 +330,7 @@ export function refusalHits(s: Sentence): Refusal[] {
     // the negation must belong to the service verb's conjunct: "… gesandt und können nicht manipuliert werden"
     const negs = negationsIn(s, clause, harmless).filter((n) => !coordinatedApart(s, n, i));
     if (negs.length === 0) continue;
-    if (!hasWord(s, clause, COMPANY_SUBJECT) && !(isPassive(s, clause) && customerContext(s, clause))) continue;
+    if (!hasWord(s, clause, COMPANY_SUBJECT) && !((isPassive(s, clause) || hasWord(s, clause, PARTICIPLE_AUX)) && customerContext(s, clause))) continue;
     out.push({ sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause });
   }
   hitCache.set(s, out);
@@ -384,8 +385,11 @@ function decisionApplies(s: Sentence, from: number, c: Clause): boolean {
   if (s.items[from]!.norm !== 'nicht') {
     for (let k = Math.max(c.from, from - 3); k < from; k++) if (s.items[k]!.norm === 'nicht' || s.items[k]!.norm === 'kein') return false;
   }
-  if (hasWord(s, c, COMPANY_SUBJECT)) return true;
-  if (isPassive(s, c) || hasWord(s, c, PARTICIPLE_AUX)) return customerContext(s, c);
+  // the agent or a passive in the decision's clause or in a main clause of the sentence ("Ihr Antrag wurde gemäß
+  // Art. 5 (…) abgelehnt", "es wurde entschieden, Ihren Antrag abzulehnen") — not in a "weil …" clause
+  const main = s.clauses.filter((k) => k === c || !SUBORDINATORS.has(k.lead));
+  if (main.some((k) => hasWord(s, k, COMPANY_SUBJECT))) return true;
+  if (main.some((k) => isPassive(s, k) || hasWord(s, k, PARTICIPLE_AUX))) return customerContext(s, c);
   return false;
 }
 const PARTICIPLE_AUX = words('ist sind war waren bleibt bleiben');
@@ -396,15 +400,20 @@ export function hasReason(sentence: Sentence): boolean {
 }
 
 /** A reason marker that is not quoted and not inside the refusal phrase itself. */
-export function reasonIn(sentence: Sentence): boolean {
+export function reasonIn(sentence: Sentence, causalOnly = false): boolean {
   let r = reasonCache.get(sentence);
   if (r === undefined) {
-    r = REASON.match(sentence).some((h) => !sentence.items[h.match.from]!.quoted);
+    r = { any: false, causal: false };
+    for (const h of REASON.match(sentence)) {
+      if (sentence.items[h.match.from]!.quoted) continue;
+      r.any = true;
+      if (h.entry.id !== 'rule') r.causal = true;
+    }
     reasonCache.set(sentence, r);
   }
-  return r;
+  return causalOnly ? r.causal : r.any;
 }
-const reasonCache = new WeakMap<Sentence, boolean>();
+const reasonCache = new WeakMap<Sentence, { any: boolean; causal: boolean }>();
 
 /** Is this sentence generic courtesy ("Bei Fragen stehen wir gern zur Verfügung.")? */
 export function isCourtesy(s: Sentence): boolean {
@@ -445,19 +454,47 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
     const c = clauseOf(s, i);
     if (except && c === except) continue;
     // an offer inside a refusal is refused ("… können wir Ihnen keine Außenkabine mehr anbieten")
-    if (refused.some((r) => r.clause === c && r.kind !== 'deflect' && r.kind !== 'blame')) continue;
+    if (refused.some((r) => r.clause === c)) continue;
+    // the complement of a refusal ("erlauben uns nicht, Ihnen … zur Verfügung zu stellen") offers nothing; a new
+    // main clause after it does ("…, aber wir schicken Ihnen …", "…, wir schreiben den Betrag gut")
+    const ci = s.clauses.indexOf(c);
+    if (ci > 0 && !NEW_MAIN.has(c.lead) && refused.some((r) => r.clause === s.clauses[ci - 1] && r.kind !== 'deflect')) continue;
     if (negationsIn(s, c, harmless).length > 0) continue;
     const kind = h.entry.kind;
+    // a courtesy line ("Bei Fragen stehen wir Ihnen gern zur Verfügung") offers nothing concrete
+    if (courtesy && kind !== 'strong') continue;
     if (kind === 'action') {
       if (!agentSubject(s, c)) continue;
+      // "Wir haben Ihren Antrag geprüft": a check that is over is no next step
+      if (EFFORT_DONE.has(s.items[i]!.norm)) continue;
+      // "Wir haben Ihnen die Ware am 3. März geliefert", "… bereits geschickt": history, not a way forward
+      if (history(s, c)) continue;
     } else if (kind === 'customer') {
       if ((sendsAway || thirdPartyIn(s)) && !ownChannel(s)) continue;
+    } else if (kind === 'noun') {
+      // "einen Gutschein über 20 €", "Ihnen eine Gutschrift" — not "Der Rabatt galt nur bis Sonntag"
+      if (!agentSubject(s, c) && !hasWord(s, c, RECIPIENT) && !hasAmount(s, c)) continue;
     }
-    if (kind !== 'strong' && courtesy && !agentSubject(s, c)) continue;
     return true;
   }
   return false;
 }
+const HISTORY = words('bereits schon damals urspruenglich seinerzeit letzte letzten letzter vorige vorigen vergangene vergangenen');
+function history(s: Sentence, c: Clause): boolean {
+  for (let k = c.from; k < c.to; k++) {
+    const t = s.items[k]!;
+    if (HISTORY.has(t.norm)) return true;
+    if (t.norm === 'am' && s.items[k + 1]?.kind === 'num') return true;
+  }
+  return false;
+}
+const EFFORT_DONE = words('geprueft ueberprueft geklaert versucht bemueht geschaut nachgesehen angeschaut');
+const RECIPIENT = words('ihnen dir euch');
+function hasAmount(s: Sentence, c: Clause): boolean {
+  for (let k = c.from; k < c.to; k++) { const t = s.items[k]!; if (t.kind === 'num' || t.text === '€' || t.norm === 'euro' || t.norm === 'prozent' || t.text === '%') return true; }
+  return false;
+}
+const NEW_MAIN = words('aber sondern stattdessen doch jedoch dafuer gerne gern alternativ wir ich sie du ihr allerdings trotzdem dennoch damit');
 const CHOICE_QUESTION = /\b(?:lieber|möchten|wünschen|soll ich|sollen wir|darf ich|dürfen wir|passt)\b/i;
 
 /** "an unsere Hotline", "bei uns": the customer is sent to the company's own channel. */
@@ -498,7 +535,8 @@ export function reasonFor(doc: Doc, r: Refusal, after = 2): boolean {
   for (const x of around(doc, s, 0, after)) {
     if (x === s || x.question) continue;
     if (findRefusal(x)) continue;
-    if (reasonIn(x)) return true;
+    // a following sentence explains with "weil/denn/der Grund …"; merely pointing at the AGB explains nothing
+    if (reasonIn(x, true)) return true;
   }
   return false;
 }
