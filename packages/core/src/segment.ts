@@ -30,6 +30,9 @@ const MONTHS = new Set(
   'januar februar maerz april mai juni juli august september oktober november dezember jan feb mrz apr jun jul aug sep sept okt nov dez'.split(' '),
 );
 
+/** Words after which "3." is an ordinal ("die 3. Mahnung", "zum 1. Mai", "ab 2. Stock"). */
+const ORDINAL_LEAD = new Set('der die das den dem des ein eine einen einem einer eines am im zum zur vom beim ins ab bis seit um vor nach jede jeder jeden jedem seine ihre ihrer ihren unsere unserer unseren'.split(' '));
+
 const TERMINALS = /^[.!?…]+$|^[.!?]+["“”»«)']*$/;
 const CLAUSE_BREAK = new Set([',', ';', ':', '–', '—', '(', ')', '-', '/']);
 const OPEN_QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘']);
@@ -306,9 +309,17 @@ export function segment(original: string): SegmentResult {
     cur.push(t);
     // "in der Packstation 118. Bitte …": the parser glues the full stop to a number; a number of three or more
     // digits (or a full date) followed by a capitalised word ends the sentence
-    if (t.kind === 'num' && /^(?:\d{3,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
+    if (t.kind === 'num' && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
       const next = nextNonSpace(tokens, i);
-      if (!next || (next.kind === 'word' && next.upper) || next.kind === 'opaque') { close('.'); continue; }
+      let ends = !next || (next.kind === 'word' && next.upper) || next.kind === 'opaque';
+      // "die 3. Mahnung", "am 3. März": a one- or two-digit ordinal after an article or preposition continues
+      if (ends && next && /^\d{1,2}\.$/.test(t.text)) {
+        let p = i - 1;
+        while (p >= 0 && tokens[p]!.kind === 'space') p--;
+        const prev = tokens[p];
+        ends = !MONTHS.has(next.norm) && !!prev && prev.kind === 'word' && !ORDINAL_LEAD.has(prev.norm);
+      }
+      if (ends) { close('.'); continue; }
     }
     if (isTerminal(t)) {
       if (t.text.startsWith('.') && t.text.length === 1 && !dotEnds(tokens, i)) continue;
