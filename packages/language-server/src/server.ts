@@ -344,15 +344,17 @@ export function startServer(connection: Connection): void {
     const off = doc.offsetAt(params.position);
     const hits = findingsAt(doc.uri, off, off);
     if (!hits.length) return null;
+    // the message itself is in the diagnostic (editors show it next to the hover): here why, and what to write
     const parts = hits.map((f) => {
-      const lines = [`**${f.message}**`, ''];
+      const lines = [f.url ? `**replylint** · [${f.ruleId}](${f.url})` : `**replylint** · ${f.ruleId}`, ''];
       if (f.note) lines.push(`**Warum das dem Kunden schadet:** ${f.note}`, '');
       const s = f.suggestions[0];
       if (s && s.text.trim()) {
-        const better = s.start === f.start && s.end === f.end ? s.text.trim() : `${f.actual.trim()} ${s.text.trim()}`;
-        lines.push(`**Besser:** ${s.desc}`, '', ...better.split('\n').map((l) => `> ${l}`), '');
-      }
-      lines.push(f.url ? `[${f.ruleId}](${f.url}) · replylint` : `${f.ruleId} · replylint`);
+        // the text as it would read after the fix (a suggestion may insert after the finding instead of replacing it)
+        const better = s.start <= f.start && s.end >= f.end ? s.text.trim() : s.start >= f.end ? `${f.actual.trim()} ${s.text.trim()}` : s.text.trim();
+        if (better.includes('\n')) lines.push('**Besser:**', '', ...better.split('\n').map((l) => `> ${l}`), '');
+        else lines.push(`**Besser:** „${better}“`, '');
+      } else if (!f.note) lines.push(f.message, '');
       return lines.join('\n');
     });
     const first = hits[0]!;

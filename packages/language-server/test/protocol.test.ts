@@ -59,9 +59,8 @@ describe('language server over stdio', () => {
     await client.diagnostics(uri, flat);
     const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } }) as { contents: { kind: string; value: string } };
     expect(hover.contents.kind).toBe('markdown');
-    expect(hover.contents.value).toMatch(/Glatte Absage/);
-    expect(hover.contents.value).toMatch(/Warum das dem Kunden schadet/);
-    expect(hover.contents.value).toMatch(/Besser/);
+    expect(hover.contents.value).toMatch(/Warum das dem Kunden schadet:\*\* Kunden verzeihen Probleme/);
+    expect(hover.contents.value).toMatch(/\*\*Besser:\*\* „\S/);
     expect(hover.contents.value).toContain('rules/flat-no/docs.md');
     const none = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
     expect(none).toBeNull();
