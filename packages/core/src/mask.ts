@@ -18,7 +18,7 @@ const PATTERNS: Array<[RegExp, OpaqueKind]> = [
   [/\{\{![^}]{0,2000}\}\}/g, 'comment'],
   [/\{#[^#]{0,2000}#\}/g, 'comment'],
   [/\{%-?\s{0,20}(?:if|elsif|else|endif|unless|endunless|case|when|endcase|for|endfor|comment|endcomment|raw|endraw|assign|capture|endcapture)\b[^%]{0,500}%\}/g, 'logic'],
-  [/\{\{\s{0,20}[#/^][^{}]{0,500}\}\}|\{\{\s{0,20}else\s{0,20}\}\}/g, 'logic'],
+  [/\{\{~?\s{0,20}[#/^][^{}]{0,500}\}\}|\{\{~?\s{0,20}else(?:\s[^{}]{0,500})?~?\}\}/g, 'logic'],
   [/\{\{\{[^{}]{0,500}\}\}\}/g, 'placeholder'],
   [/\{\{[^{}]{0,500}\}\}/g, 'placeholder'],
   [/\{%[^%]{0,500}%\}/g, 'placeholder'],

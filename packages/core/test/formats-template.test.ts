@@ -68,6 +68,8 @@ describe('template branches', () => {
   it('logic tags end sentences: a branch never merges with the text around it', () => {
     const doc = buildDoc('Ihr Paket {{#if express}}kommt morgen{{else}}kommt bald{{/if}} an.', 'template').doc;
     expect(doc.sentences.map((s) => s.text)).toEqual(['Ihr Paket', 'kommt morgen', 'kommt bald', 'an.']);
+    const doc2 = buildDoc('Das geht nicht{{else if vip}}Wir bieten Ihnen Ersatz an{{~else~}}Gern{{~/if}}', 'template').doc;
+    expect(doc2.sentences.map((s) => s.text)).toEqual(['Das geht nicht', 'Wir bieten Ihnen Ersatz an', 'Gern']);
   });
 });
 
