@@ -200,10 +200,11 @@ async function main(): Promise<void> {
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    await page.waitForFunction((b) => {
-      const el = document.querySelector('.monaco-editor .view-lines') as HTMLElement | null;
-      return !!el && el.innerText.replace(/\u00a0/g, ' ') !== b;
-    }, before, { timeout: 20000 });
+    const lines = page.locator('.monaco-editor .view-lines').first();
+    for (const end = Date.now() + 20000; Date.now() < end;) {
+      if ((await lines.innerText()).replace(/\u00a0/g, ' ') !== before) break;
+      await page.waitForTimeout(100);
+    }
     const after = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     if (after.split('\n').some((l) => l.trim() === 'Das geht nicht.')) throw new Error(`Schnellkorrektur hat den Text nicht geändert: ${after}`);
     phase(`quick fix "${chosen}" changed the text`);
