@@ -183,6 +183,12 @@ describe('html', () => {
     expect(kept(t, 'html')).toBe('Mir sind die Hände gebunden. Das geht nicht.');
   });
 
+  it('source line breaks inside tags and text are white space (Outlook wraps long tags)', () => {
+    const t = '<p class=MsoNormal><span\nstyle=\'font-size:11.0pt;\nfont-family:"Calibri"\'>Das geht</span>\n<span lang=DE\n>nicht.</span></p>';
+    expect(flatNo(t, 'html').map((f) => [f.line, f.column])).toEqual([[3, 24]]);
+    expect(buildDoc(t, 'html').doc.sentences.map((s) => s.text.replace(/[\u2060\s]+/g, ' ').trim())).toEqual(['Das geht nicht.']);
+  });
+
   it('lints the body of a message whose <head> is never closed', () => {
     const t = '<html><head><meta charset="utf-8"><title>Das geht nicht.</title><style>p{}</style><div>Ihr Paket ist da.</div><p>Das geht nicht.</p>';
     expect(kept(t, 'html')).toBe('Ihr Paket ist da. Das geht nicht.');

@@ -82,10 +82,10 @@ export class Blanker {
     for (; i < end; i++) c[i] = PAD;
   }
 
-  /** Fill [start, end) with one code unit (line breaks kept). */
+  /** Fill [start, end) with one code unit. */
   fill(start: number, end: number, code: number): void {
     const c = this.buf();
-    for (let i = start; i < Math.min(end, c.length); i++) if (c[i] !== 10 && c[i] !== 13) c[i] = code;
+    for (let i = Math.max(0, start); i < Math.min(end, c.length); i++) c[i] = code;
   }
 
   /** Set one code unit. */
@@ -100,9 +100,13 @@ export class Blanker {
     for (let i = start; i < end; i++) c[i] = s.charCodeAt(i);
   }
 
-  /** Fill the whole buffer with spaces (keeping line breaks): markup formats start blank and write text back. */
-  blankAll(): void {
-    this.blank(0, this.source.length);
+  /**
+   * Fill the whole buffer with spaces: markup formats start blank and write text back. Line breaks are kept
+   * unless `keepBreaks` is false (HTML: a line break in the source is white space, block tags make the lines).
+   */
+  blankAll(keepBreaks = true): void {
+    if (keepBreaks) this.blank(0, this.source.length);
+    else this.fill(0, this.source.length, 32);
   }
 
   get changed(): boolean {

@@ -70,7 +70,7 @@ function textStart(el: Element): string {
 
 export function prepareHtml(source: string, b: Blanker = new Blanker(source)): Blanker {
   const doc = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  b.blankAll();
+  b.blankAll(false);
   let cut = source.length; // everything from here is history
   const lineAt = (at: number, n: number): void => {
     for (let k = 0; k < n && at + k < source.length; k++) {
