@@ -10,13 +10,13 @@ const require = createRequire(import.meta.url);
 let loaded = null;
 try { loaded = require('../lib/code-cache.cjs').loadCached(require.resolve('../dist/replylint.cjs')); } catch { loaded = null; }
 const run = loaded ? Promise.resolve(loaded.exports) : import('../dist/cli.js');
-run.then((m) => m.main(process.argv.slice(2))).then(
-  (code) => {
-    process.exitCode = code;
-    if (loaded) loaded.save();
-  },
+run.then(async (m) => {
+  const code = await m.main(process.argv.slice(2));
+  process.exitCode = code;
+  // keep the compiled code of a run that linted something (a --help run would cache little of the engine)
+  if (loaded && (!m.hasLinted || m.hasLinted())) loaded.save();
+}).catch(
   (err) => {
     process.stderr.write(`replylint: interner Fehler: ${err && err.stack ? err.stack : err}\n`);
     process.exitCode = 2;
-  },
-);
+  });

@@ -9,7 +9,7 @@ import { dirname, relative, resolve, extname, sep } from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { rules, ConfigValidationError, type Finding, type UserConfig, type RuleSetting, type ResolvedConfig } from 'replylint';
 import { FORMATS } from '@replylint/core';
-import { readStdin, decode, hasBom, InputError } from './io.ts';
+import { readStdin, decodeDetailed, encode, InputError } from './io.ts';
 import { ConfigResolver, ConfigFileError, configToJson, type FileConfig } from './config-loader.ts';
 import { discover } from './files.ts';
 import { FORMAT_NAMES, loadFormatter, type FileResult, type OutputFormat } from './formatters/index.ts';
@@ -64,6 +64,10 @@ Große Läufe
 Exit-Codes: 0 keine Fehler · 1 Fehler gefunden (oder zu viele Warnungen) · 2 Aufruf-, Konfigurations- oder Lesefehler`;
 
 class UsageError extends Error {}
+
+let linted = false;
+/** Whether this process linted anything (the bin writes its code cache only after such a run, so that it holds the engine). */
+export function hasLinted(): boolean { return linted; }
 
 /** Files from which --concurrency auto lints in worker threads. */
 const PARALLEL_FROM = 150;
@@ -239,6 +243,7 @@ export async function main(argv: string[], io: Io = {
 
     // ---- standard input
     if (useStdin) {
+      linted = true;
       const bytes = await readStdin();
       const name = o['stdin-filename'];
       const abs = name ? resolve(cwd, name) : resolve(cwd, '<stdin>');
@@ -251,8 +256,9 @@ export async function main(argv: string[], io: Io = {
           r = { findings: e.findings, excluded: e.excluded, part: e.part };
           text = e.text;
         } else {
-          text = decode(bytes, name ?? '<stdin>');
-          r = await lintSource(text, hasBom(bytes), { config: fc.config, filePath: name, inputFormat, debug, fix: fixMode });
+          const decoded = decodeDetailed(bytes, name ?? '<stdin>');
+          text = decoded.text;
+          r = await lintSource(text, decoded.encoding, { config: fc.config, filePath: name, inputFormat, debug, fix: fixMode });
         }
         outcomes.set('<stdin>', { file: name ? abs : '<stdin>', ...r, source: text });
         results.push({ filePath: name ? abs : '<stdin>', displayPath: name ?? '<stdin>', findings: r.findings, part: r.part });
@@ -315,6 +321,7 @@ export async function main(argv: string[], io: Io = {
     const onOutcome = (oc: Outcome): void => { outcomes.set(oc.file, oc); done++; draw(); };
 
     if (tasks.length) {
+      linted = true;
       const { runInProcess, runParallel, workersAvailable } = await import('./pool.ts');
       // a worker costs ~100 ms to start; below ~150 files one thread is as fast
       const cores = tasks.length > PARALLEL_FROM ? builtin<typeof import('node:os')>('node:os').availableParallelism() : 1;
@@ -339,7 +346,7 @@ export async function main(argv: string[], io: Io = {
         if (hit) { oc.findings = hit.entry.findings; oc.part = hit.entry.part; cachedCount++; cache.set(file, { ...hit.entry }); }
       }
       if (oc.fix) {
-        const newBytes = new TextEncoder().encode((oc.fix.bom ? '\ufeff' : '') + oc.fix.output);
+        const newBytes = encode(oc.fix.output, oc.fix.encoding);
         if (o.fix) {
           const { writeAtomic } = await import('./fix.ts');
           try {

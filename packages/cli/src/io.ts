@@ -20,8 +20,29 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return head.length > 0 && ctrl / head.length > 0.1;
 }
 
-/** Decode bytes as UTF-8 (BOM removed). Binary content and invalid UTF-8 raise InputError. */
-export function decode(bytes: Uint8Array, name: string): string {
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+/** The encoding a byte order mark announces, if any. */
+export function bomEncoding(bytes: Uint8Array): Encoding | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0)) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decode a file's bytes: UTF-8 (a BOM is removed), or UTF-16 when a byte order mark says so (Windows editors
+ * save that). Binary content and invalid UTF-8 raise InputError (binary: skip with a notice).
+ */
+export function decodeDetailed(bytes: Uint8Array, name: string): { text: string; encoding: Encoding } {
+  const bom = bomEncoding(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') {
+    try {
+      return { text: new TextDecoder(bom, { fatal: true }).decode(bytes.subarray(2)), encoding: bom };
+    } catch {
+      throw new InputError(`${name}: kein gültiges ${bom.toUpperCase()} (laut Byte Order Mark). Speichern Sie die Datei als UTF-8.`);
+    }
+  }
   if (looksBinary(bytes)) throw new InputError(`${name}: Binärdatei übersprungen`, true);
   let text: string;
   try {
@@ -31,11 +52,23 @@ export function decode(bytes: Uint8Array, name: string): string {
     const line = countLines(bytes, at);
     throw new InputError(`${name}: kein gültiges UTF-8 (Byte ${at}, Zeile ${line}). Speichern Sie die Datei als UTF-8; E-Mails mit anderem Zeichensatz als .eml prüfen.`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // TextDecoder removes a leading BOM itself (ignoreBOM: false); a second U+FEFF is text and stays
+  return { text, encoding: bom === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8' };
 }
 
-export function hasBom(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+/** Decode as decodeDetailed does and return the text only. */
+export function decode(bytes: Uint8Array, name: string): string {
+  return decodeDetailed(bytes, name).text;
+}
+
+/** Encode text back into the file's encoding (for --fix). */
+export function encode(text: string, encoding: Encoding): Uint8Array {
+  switch (encoding) {
+    case 'utf-8': return Buffer.from(text, 'utf8');
+    case 'utf-8-bom': return Buffer.from('\ufeff' + text, 'utf8');
+    case 'utf-16le': return Buffer.from('\ufeff' + text, 'utf16le');
+    case 'utf-16be': return Buffer.from('\ufeff' + text, 'utf16le').swap16();
+  }
 }
 
 function countLines(bytes: Uint8Array, end: number): number {

@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import * as api from 'replylint';
 import type { Finding, ResolvedConfig } from 'replylint';
-import { decode, hasBom, readBytes, InputError } from './io.ts';
+import { decodeDetailed, readBytes, InputError, type Encoding } from './io.ts';
 import { fixUntilStable } from './fix.ts';
 import { isBinaryName } from './files.ts';
 import { builtin } from './builtin.ts';
@@ -39,7 +39,7 @@ export interface Outcome {
   cacheHit?: boolean;
   /** Text that was linted (for fix diffs). */
   source?: string;
-  fix?: { output: string; applied: number; passes: number; stable: boolean; bom: boolean };
+  fix?: { output: string; applied: number; passes: number; stable: boolean; encoding: Encoding };
   /** File size and mtime at read time (cache metadata). */
   size?: number;
   mtimeMs?: number;
@@ -72,7 +72,7 @@ export interface LintSourceOptions {
 }
 
 /** Lint already decoded text (files and stdin). */
-export async function lintSource(text: string, bom: boolean, o: LintSourceOptions): Promise<Pick<Outcome, 'findings' | 'excluded' | 'fix'>> {
+export async function lintSource(text: string, encoding: Encoding, o: LintSourceOptions): Promise<Pick<Outcome, 'findings' | 'excluded' | 'fix'>> {
   const opts = { config: o.config, format: (o.inputFormat ?? 'auto') as api.FormatName | 'auto', filePath: o.filePath };
   let findings: Finding[];
   let excluded: Excluded[] | undefined;
@@ -85,7 +85,7 @@ export async function lintSource(text: string, bom: boolean, o: LintSourceOption
   if (o.fix && findings.some((f) => f.suggestions?.some((s) => s.safe))) {
     const r = await fixUntilStable(text, (t) => api.lint(t, opts), findings);
     if (r.output !== text) {
-      fix = { output: r.output, applied: r.applied, passes: r.passes, stable: r.stable, bom };
+      fix = { output: r.output, applied: r.applied, passes: r.passes, stable: r.stable, encoding };
       findings = r.findings;
     }
   }
@@ -110,8 +110,8 @@ export async function processFile(task: Task, config: ResolvedConfig): Promise<O
       const r = await lintEmail!(bytes, { config });
       return { file, findings: r.findings, excluded: task.debug ? r.excluded : undefined, part: r.part, hash, size: bytes.length, source: task.debug ? r.text : undefined };
     }
-    const text = decode(bytes, file);
-    const r = await lintSource(text, hasBom(bytes), { config, filePath: file, inputFormat: task.inputFormat, debug: task.debug, fix: task.fix });
+    const { text, encoding } = decodeDetailed(bytes, file);
+    const r = await lintSource(text, encoding, { config, filePath: file, inputFormat: task.inputFormat, debug: task.debug, fix: task.fix });
     return { file, ...r, hash, size: bytes.length, source: r.fix || task.debug ? text : undefined };
   } catch (e) {
     if (e instanceof InputError) return e.skip ? { file, findings: [], notice: e.message } : { file, findings: [], error: e.message };

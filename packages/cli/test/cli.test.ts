@@ -93,6 +93,14 @@ describe('input and basic output', () => {
     expect(rl.code).toBe(2);
     expect(rl.stderr).toMatch(/latin1\.txt: kein gültiges UTF-8 \(Byte 8, Zeile 2\)/);
   });
+  it('reads UTF-16 files that say so with a byte order mark', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BAD, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    const d = project({ 'le.txt': le, 'be.txt': be });
+    const r = run(['le.txt', 'be.txt', '-f', 'json'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((x: { messages: Array<{ line: number }> }) => x.messages.map((m) => m.line))).toEqual([[3], [3]]);
+  });
   it('keeps a BOM and CRLF line endings out of the way', () => {
     const d = project({ 'crlf.txt': '\ufeffHallo,\r\n\r\ndas geht nicht.\r\n' });
     const r = run(['crlf.txt', '--format', 'json'], { cwd: d });
@@ -371,6 +379,18 @@ describe('large runs', () => {
     expect(par.code).toBe(1);
     expect(par.stdout).toBe(seq.stdout);
     expect(JSON.parse(par.stdout).filter((x: { errorCount: number }) => x.errorCount).length).toBe(40);
+  });
+  it.skipIf(!existsSync('/usr/bin/script'))('shows a progress counter on a terminal for long runs, never in the report', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 210; i++) files[`v/${i}.txt`] = GOOD;
+    const d = project(files);
+    const log = join(d, 'tty.log');
+    spawnSync('/usr/bin/script', ['-qec', `${bin} v -f json -o report.json --concurrency off`, log], { cwd: d, env: { ...process.env, CI: '', NO_COLOR: '1' } });
+    const tty = readFileSync(log, 'utf8');
+    expect(tty).toMatch(/\r\x1b\[K\s+\d+\/210 Dateien \(\d+ %\)/);
+    expect(JSON.parse(readFileSync(join(d, 'report.json'), 'utf8'))).toHaveLength(210);
+    const piped = run(['v', '-f', 'json'], { cwd: d });
+    expect(piped.stderr).not.toMatch(/Dateien \(\d+ %\)/);
   });
   it('--cache reuses results by content and config hash and notices changes', () => {
     const d = project({ 'a.txt': BAD, 'b.txt': GOOD, 'c.txt': GOOD });

@@ -63,6 +63,14 @@ describe('--fix', () => {
     expect(readdirSync(dir).filter((x) => x.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes a UTF-16 file back as UTF-16 with its byte order mark', async () => {
+    const f = join(dir, 'utf16.txt');
+    writeFileSync(f, Buffer.from('\ufeffSehr geehrter Herr Ölmann,\r\n', 'utf16le').swap16());
+    const r = await run([f, '--fix']);
+    expect(r.code).toBe(0);
+    expect(Buffer.from(readFileSync(f)).swap16().toString('utf16le')).toBe('\ufeffHallo Herr Ölmann,\r\n');
+  });
+
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {
     const sub = join(dir, 'dry');
     mkdirSync(sub);

@@ -9,7 +9,7 @@ import type { Finding } from 'replylint';
 import { applySafeFixes, fixUntilStable, writeAtomic, MAX_FIX_PASSES } from '../src/fix.ts';
 import { escapeData, escapeProperty, github } from '../src/formatters/github.ts';
 import { xmlEscape } from '../src/formatters/junit.ts';
-import { decode, firstInvalid, looksBinary, InputError } from '../src/io.ts';
+import { decode, decodeDetailed, encode, firstInvalid, looksBinary, InputError } from '../src/io.ts';
 import { processFile } from '../src/lint-file.ts';
 import { loadConfig } from 'replylint';
 
@@ -133,6 +133,9 @@ describe('decoding', () => {
     expect(looksBinary(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00]))).toBe(true);
     expect(looksBinary(Buffer.from('Hallo\tWelt\r\n\f'))).toBe(false);
     expect(decode(Buffer.from('\ufeffHallo'), 'x')).toBe('Hallo');
+    expect(decodeDetailed(Buffer.from('\ufeff\ufeffHallo'), 'x')).toEqual({ text: '\ufeffHallo', encoding: 'utf-8-bom' });
+    expect(decodeDetailed(Buffer.from('Hallo'), 'x').encoding).toBe('utf-8');
+    expect(encode('\ufeffHallo', 'utf-8-bom')).toEqual(Buffer.from('\ufeff\ufeffHallo'));
     expect(() => decode(Buffer.from([0x61, 0xff]), 'x.txt')).toThrow(InputError);
   });
   it('a path that cannot be read becomes an error outcome naming it, not a crash', async () => {
