@@ -280,7 +280,7 @@ describe('speed of the plain-text path', () => {
     const t = '> Frage\n> noch eine Zeile\nAntwort des Agenten.\n\n'.repeat(20000);
     const a = performance.now();
     const p = prepare(t, 'text');
-    expect(performance.now() - a).toBeLessThan(1500);
+    expect(performance.now() - a).toBeLessThan(3000);
     expect(p.excluded).toHaveLength(20000);
   });
   it('stays linear on hostile lines', () => {
@@ -288,6 +288,6 @@ describe('speed of the plain-text path', () => {
     const t = lines.join('\n').repeat(100);
     const a = performance.now();
     expect(prepare(t, 'text').text.length).toBe(t.length);
-    expect(performance.now() - a).toBeLessThan(1000);
+    expect(performance.now() - a).toBeLessThan(2000);
   });
 });
