@@ -23,6 +23,9 @@ export function flatRefusal(doc: Parameters<typeof discourse.reasonFor>[0], s: S
   if (r.kind !== 'no' && discourse.hasConditionClause(s)) return null;
   // "…, dafür ist Apple zuständig": the refusal names who is responsible — blame-shifting's business, not flat
   if (discourse.refusalHits(s).some((h) => h.kind === 'nocontrol' || h.kind === 'blame' || h.kind === 'deflect')) return null;
+  // "Für X ist die Ausländerbehörde zuständig. Wir können nichts mehr tun.": the previous sentence says who decides
+  const prev = doc.sentences[s.index - 1];
+  if (prev && prev.paragraph === s.paragraph && discourse.refusalHits(prev).some((h) => h.kind === 'nocontrol')) return null;
   if (discourse.reasonFor(doc, r)) return null;
   if (discourse.wayForwardNear(doc, s, r.from, 2, 3)) return null;
   return r;
