@@ -1,10 +1,9 @@
-import { defineRule, discourse, lexicon, matchAll, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { defineRule, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
 interface DistanceEntry extends PhraseEntry { kind?: 'needsParty' }
 
-const PARTIES = new PhraseSet<PartyEntry>(parties as PartyEntry[], 'blame-shifting/parties');
 const REDIRECT = new PhraseSet(redirect, 'blame-shifting/redirect');
 const DISTANCE = new PhraseSet<DistanceEntry>(distance as DistanceEntry[], 'blame-shifting/distance');
 const BLAME = new PhraseSet(blame, 'blame-shifting/blame');
@@ -36,8 +35,27 @@ interface Finding { kind: Kind; party?: string; phrase?: { prep: string; text: s
 const clauseOf = (s: Sentence, i: number): Clause => s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
 const norms = (s: Sentence, c: Clause): string[] => s.items.slice(c.from, c.to).map((t) => t.norm);
 
+const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
+function harmlessIn(s: Sentence): Array<[number, number]> {
+  let h = harmlessCache.get(s);
+  if (!h) { h = hasNegation(s) ? discourse.harmlessNegation(s) : []; harmlessCache.set(s, h); }
+  return h;
+}
+function hasNegation(s: Sentence): boolean {
+  return s.items.some((t) => lexicon.NEGATIONS.has(t.norm));
+}
+
+/** Cheap word gates: the expensive phrase lists only run on sentences that contain one of their words. */
+const SYSTEM_WORD = /system|programm|computer|rechner|software|tool|technik/;
+const systemCache = new WeakMap<Sentence, boolean>();
+function systemTest(s: Sentence): boolean {
+  let v = systemCache.get(s);
+  if (v === undefined) { v = s.items.some((t) => SYSTEM_WORD.test(t.norm)) && SYSTEM.test(s); systemCache.set(s, v); }
+  return v;
+}
+
 function realNegation(s: Sentence, c: Clause): boolean {
-  const harmless = discourse.harmlessNegation(s);
+  const harmless = harmlessIn(s);
   for (let i = c.from; i < c.to; i++) {
     const t = s.items[i]!;
     if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm) && !harmless.some(([a, b]) => i >= a && i < b)) return true;
@@ -73,20 +91,66 @@ function causal(s: Sentence, c: Clause): boolean {
 
 interface PartyAt { i: number; end: number; entry: PartyEntry; own: boolean }
 
-/** Every third party named in the sentence (outside quotes). */
-function partiesIn(s: Sentence): PartyAt[] {
-  const out: PartyAt[] = [];
-  for (const hit of PARTIES.match(s)) {
-    for (const m of matchAll(hit.pattern, s)) {
-      if (s.items[m.from]!.quoted || s.items[m.from]!.norm.startsWith('ansprechpartner')) continue;
-      let own = false;
-      if (hit.entry.kind === 'weak') {
-        for (let k = Math.max(0, m.from - 3); k < m.from; k++) if (OWN.has(s.items[k]!.norm)) own = true;
-      }
-      out.push({ i: m.from, end: m.to, entry: hit.entry, own });
+/**
+ * The party lexicon, compiled once from `parties` (single-word alternatives with `*` for compounds) into exact,
+ * prefix and suffix tables: one Set lookup and a short suffix scan per word instead of running every pattern
+ * at every position.
+ */
+interface LexEntry { entry: PartyEntry }
+const EXACT = new Map<string, PartyEntry>();
+const PREFIX: Array<[string, PartyEntry]> = [];
+const SUFFIX: Array<[string, PartyEntry]> = [];
+const INFIX: Array<[string, PartyEntry]> = [];
+for (const entry of parties as PartyEntry[]) {
+  for (const src of typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern) {
+    for (const alt of src.split('|')) {
+      const pre = alt.startsWith('*');
+      const suf = alt.endsWith('*');
+      const w = fold(alt.replace(/^\*|\*$/g, ''));
+      if (pre && suf) INFIX.push([w, entry]);
+      else if (suf) PREFIX.push([w, entry]);
+      else if (pre) SUFFIX.push([w, entry]);
+      else if (!EXACT.has(w)) EXACT.set(w, entry);
     }
   }
-  return out.sort((a, b) => a.i - b.i);
+}
+const memo = new Map<string, PartyEntry | null>();
+function partyOf(norm: string): PartyEntry | undefined {
+  const e = EXACT.get(norm);
+  if (e) return e;
+  if (norm.length < 4) return undefined;
+  const m = memo.get(norm);
+  if (m !== undefined) return m ?? undefined;
+  let found: PartyEntry | null = null;
+  for (const [w, en] of PREFIX) if (norm.startsWith(w)) { found = en; break; }
+  if (!found) for (const [w, en] of SUFFIX) if (norm.endsWith(w)) { found = en; break; }
+  if (!found) for (const [w, en] of INFIX) if (norm.includes(w)) { found = en; break; }
+  if (memo.size > 20000) memo.clear();
+  memo.set(norm, found);
+  return found ?? undefined;
+}
+export type { LexEntry };
+
+const partyCache = new WeakMap<Sentence, PartyAt[]>();
+
+/** Every third party named in the sentence (outside quotes). */
+function partiesIn(s: Sentence): PartyAt[] {
+  const hit = partyCache.get(s);
+  if (hit) return hit;
+  const out: PartyAt[] = [];
+  for (let i = 0; i < s.items.length; i++) {
+    const t = s.items[i]!;
+    if (t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
+    const entry = partyOf(t.norm);
+    if (!entry) continue;
+    let own = false;
+    if (entry.kind === 'weak') {
+      for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(s.items[k]!.norm)) own = true;
+    }
+    out.push({ i, end: i + 1, entry, own });
+  }
+  partyCache.set(s, out);
+  return out;
 }
 
 /** A proper name right after a preposition ("an Bosch", "bei Rhenus", "an reportaproblem.apple.com"). */
@@ -252,6 +316,14 @@ function brandIn(s: Sentence, c: Clause): boolean {
   return false;
 }
 
+/** Words without which no `distance` pattern can match. */
+const DISTANCE_WITH_NEG = words('zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
+const DISTANCE_FREE = words('nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+function DISTANCE_GATE(s: Sentence): boolean {
+  const neg = hasNegation(s);
+  return s.items.some((t) => DISTANCE_FREE.has(t.norm) || (neg && DISTANCE_WITH_NEG.has(t.norm)));
+}
+
 const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
 const CONTRAST = words('aber jedoch allerdings doch');
 
@@ -260,9 +332,9 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
   const ps = partiesIn(s).filter((p) => !p.own || p.entry.kind === 'strong');
   const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text);
   if (zwar) return null;
-  const harmless = discourse.harmlessNegation(s);
+  const harmless = harmlessIn(s);
   const third = partyPresent(s, ps);
-  for (const hit of DISTANCE.match(s)) {
+  for (const hit of (DISTANCE_GATE(s) ? DISTANCE.match(s) : [])) {
     const i = hit.match.from;
     if (s.items[i]!.quoted || harmless.some(([a, b]) => i >= a && i < b)) continue;
     const c = clauseOf(s, i);
@@ -270,7 +342,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (hasAny(norms(s, c), words('sie du')) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
     if (s.items[hit.match.to]?.norm === 'gemacht') continue; // "verantwortlich gemacht werden" (disclaimer)
     const needsParty = hit.entry.kind === 'needsParty' || hit.entry.id === 'nicht-wir';
-    if (needsParty && !third && !prevParty && !SYSTEM.test(s)) continue;
+    if (needsParty && !third && !prevParty && !systemTest(s)) continue;
     if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), words('wir ich uns mir'))) continue; // "andere sollten keinen Zugriff haben"
     const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable';
     return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
@@ -308,7 +380,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
   }
   // a named third party with a blame predicate in the same clause
-  const blameHits = BLAME.match(s);
+  const blameHits = ps.length || s.items.some((t) => /^(?:liegt|liegen|lag|lagen|geht|ging|haengt|haengen|hing|laeuft|laufen|abgewickelt|gibt|festgelegt|entschieden|vorgegeben|gewollt|eingestellt)$/.test(t.norm)) ? BLAME.match(s) : [];
   for (const p of ps) {
     const c = clauseOf(s, p.i);
     if (nonAsserted(s, c)) continue;
@@ -355,8 +427,12 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
 const ACTION_DONE = words('angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
 /** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
+const ownCache = new WeakMap<Sentence, boolean>();
+
 function ownsIn(x: Sentence, skipClause?: Clause): boolean {
-  if (OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted)) return true;
+  let o = ownCache.get(x);
+  if (o === undefined) { o = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted); ownCache.set(x, o); }
+  if (o) return true;
   // "Ich habe Ihre Akte am 4. Juni dorthin geschickt und die Kollegin vorab informiert"
   const who = x.items.findIndex((t) => t.norm === 'ich' || t.norm === 'wir');
   if (who < 0 || !x.items.some((t) => t.norm === 'habe' || t.norm === 'haben' || t.norm === 'hab')) return false;
@@ -396,6 +472,7 @@ function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
 }
 
 function systemIn(s: Sentence): Finding | null {
+  if (!s.items.some((t) => SYSTEM_WORD.test(t.norm))) return null;
   for (const h of SYSTEM.match(s)) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
@@ -410,7 +487,7 @@ function systemIn(s: Sentence): Finding | null {
 function detect(doc: Doc, s: Sentence): Finding | null {
   if (s.items.length < 3) return null;
   const prev = doc.sentences[s.index - 1];
-  const prevParty = !!prev && prev.paragraph === s.paragraph && (partiesIn(prev).some((p) => !p.own) || SYSTEM.test(prev) || prev.items.some((_, k) => properAfter(prev, k)));
+  const prevParty = !!prev && prev.paragraph === s.paragraph && (partiesIn(prev).some((p) => !p.own) || systemTest(prev) || prev.items.some((_, k) => properAfter(prev, k)));
   const r = redirectIn(doc, s, prevParty);
   if (r) return r;
   const resp = responsibilityIn(doc, s, prevParty);
