@@ -8,6 +8,7 @@ import blameShifting from './blame-shifting/rule.ts';
 import blamingCustomer from './blaming-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
+import emptyPhrase from './empty-phrase/rule.ts';
 import flatNo from './flat-no/rule.ts';
 import impersonalSalutation from './impersonal-salutation/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   blamingCustomer,
   delayWithoutReason,
   dismissive,
+  emptyPhrase,
   flatNo,
   impersonalSalutation,
   missingAlternative,

@@ -1,0 +1,127 @@
+import { defineRule, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { phrases, concrete } from './phrases.gen.ts';
+
+const PHRASES = new PhraseSet(phrases, 'empty-phrase/phrases');
+const CONCRETE = new PhraseSet(concrete, 'empty-phrase/concrete');
+
+type MessageId = 'understanding' | 'patience' | 'importance' | 'effort' | 'assurance' | 'handoff';
+
+const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
+const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
+
+function usesDu(doc: Doc): boolean {
+  let du = 0;
+  let sie = 0;
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = s.items[i]!;
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (INFORMAL.has(t.norm)) du++;
+      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
+    }
+  }
+  return du > sie;
+}
+
+/** What to write instead: the concrete statement the phrase stands in for. */
+const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+  understanding: {
+    desc: 'Grund und nächsten Schritt nennen statt um Verständnis bitten',
+    sie: 'Der Grund dafür ist [Grund in einfachen Worten]. Als Nächstes [konkreter Schritt] – bis [Datum] melde ich mich bei Ihnen.',
+    du: 'Der Grund dafür ist [Grund in einfachen Worten]. Als Nächstes [konkreter Schritt] – bis [Datum] melde ich mich bei dir.',
+    note: 'Verständnis bekommt, wer erklärt. Die Bitte darum ersetzt die Erklärung nicht: Nennen Sie den Grund und was als Nächstes passiert.',
+  },
+  patience: {
+    desc: 'Sagen, wie lange es dauert',
+    sie: 'Ich melde mich bis [Datum] mit [Ergebnis] bei Ihnen.',
+    du: 'Ich melde mich bis [Datum] mit [Ergebnis] bei dir.',
+    note: 'Kunden müssen planen können. Statt für Geduld zu danken, sagen Sie, bis wann sie warten müssen und was dann passiert.',
+  },
+  importance: {
+    desc: 'Zeigen statt beteuern',
+    sie: 'Konkret heißt das für Sie: [was Sie jetzt für den Kunden tun] bis [Datum].',
+    du: 'Konkret heißt das für dich: [was du jetzt für den Kunden tust] bis [Datum].',
+    note: 'Dass ihm sein Anliegen wichtig sei, glaubt der Kunde erst, wenn er es merkt. Ersetzen Sie die Beteuerung durch das, was Sie konkret tun.',
+  },
+  effort: {
+    desc: 'Schritt und Termin nennen statt Einsatz beteuern',
+    sie: 'Als Nächstes [konkreter Schritt]; bis [Datum] melde ich mich mit dem Ergebnis bei Ihnen.',
+    du: 'Als Nächstes [konkreter Schritt]; bis [Datum] melde ich mich mit dem Ergebnis bei dir.',
+    note: '„Mit Hochdruck“ und „schnellstmöglich“ sagen dem Kunden nicht, wann er mit einer Lösung rechnen kann. Nennen Sie den nächsten Schritt und einen Termin.',
+  },
+  assurance: {
+    desc: 'Konkret sagen, was geprüft wird',
+    sie: 'Konkret prüfe ich [was] und melde mich bis [Datum] mit dem Ergebnis bei Ihnen.',
+    du: 'Konkret prüfe ich [was] und melde mich bis [Datum] mit dem Ergebnis bei dir.',
+    note: 'Versicherungen („Seien Sie versichert“, „Wir nehmen das sehr ernst“) sind Worte ohne Inhalt. Sagen Sie, was Sie tun und wann der Kunde davon hört.',
+  },
+  handoff: {
+    desc: 'Weitergabe mit Verantwortung und Termin',
+    sie: 'Ich habe Ihr Anliegen an [Abteilung/Person] gegeben und melde mich bis [Datum] mit dem Ergebnis bei Ihnen.',
+    du: 'Ich habe dein Anliegen an [Abteilung/Person] gegeben und melde mich bis [Datum] mit dem Ergebnis bei dir.',
+    note: '„Weitergeleitet“ oder „zur Kenntnis genommen“ lässt den Kunden im Ungewissen. Sagen Sie, wer sich kümmert und bis wann er eine Antwort bekommt.',
+  },
+};
+
+function concreteNear(doc: Doc, s: Sentence, nearby: boolean): boolean {
+  if (CONCRETE.test(s)) return true;
+  if (!nearby) return false;
+  for (const k of [s.index - 1, s.index + 1, s.index - 2, s.index + 2]) {
+    const x = doc.sentences[k];
+    if (x && x.paragraph === s.paragraph && CONCRETE.test(x)) return true;
+  }
+  return false;
+}
+
+function emptyPhrase(doc: Doc, s: Sentence): MessageId | null {
+  if (s.question) return null;
+  for (const h of PHRASES.match(s)) {
+    if (s.items[h.match.from]!.quoted) continue;
+    const kind = typeof h.entry.kind === 'string' ? h.entry.kind : '';
+    if (kind && concreteNear(doc, s, kind === 'nearby')) continue;
+    return (h.entry.message ?? 'importance') as MessageId;
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'empty-phrase',
+  meta: {
+    type: 'suggestion',
+    description: 'Meldet hohle Floskeln, die Inhalt ersetzen („Wir bitten um Ihr Verständnis.“, „Ihr Anliegen ist uns sehr wichtig.“), und schlägt eine konkrete Aussage vor.',
+    severity: 'warn',
+    unit: 'sentence',
+    messages: {
+      understanding: 'Floskel: „{{actual}}“ bittet um Verständnis, statt zu erklären. Nennen Sie den Grund und den nächsten Schritt.',
+      patience: 'Floskel: „{{actual}}“ dankt für Geduld, ohne zu sagen, wie lange es dauert. Nennen Sie einen Termin.',
+      importance: 'Floskel: „{{actual}}“ beteuert Wichtigkeit, statt sie zu zeigen. Sagen Sie, was Sie konkret tun.',
+      effort: 'Floskel: „{{actual}}“ beteuert Einsatz ohne Schritt und Termin. Nennen Sie, was als Nächstes passiert und bis wann.',
+      assurance: 'Floskel: „{{actual}}“ versichert, ohne etwas zu sagen. Nennen Sie, was Sie prüfen und bis wann.',
+      handoff: 'Floskel: „{{actual}}“ meldet eine Weitergabe ohne Zuständigen und Termin. Sagen Sie, wer sich kümmert und bis wann.',
+    },
+  },
+  create(ctx) {
+    let du: boolean | null = null;
+    return {
+      sentence(s) {
+        const id = emptyPhrase(ctx.doc, s);
+        if (!id) return;
+        const sug = SUGGEST[id];
+        du ??= usesDu(ctx.doc);
+        ctx.report({
+          messageId: id,
+          data: { actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: sug.note,
+          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
+        });
+      },
+    };
+  },
+});
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
