@@ -237,6 +237,7 @@ export async function main(argv: string[], io: Io = {
 
     const outcomes = new Map<string, Outcome>();
     const results: FileResult[] = [];
+    const outcomeOf = new Map<FileResult, Outcome>();
     let ioErrors = 0;
     let cachedCount = 0;
     const notices: string[] = [];
@@ -260,8 +261,11 @@ export async function main(argv: string[], io: Io = {
           text = decoded.text;
           r = await lintSource(text, decoded.encoding, { config: fc.config, filePath: name, inputFormat, debug, fix: fixMode });
         }
-        outcomes.set('<stdin>', { file: name ? abs : '<stdin>', ...r, source: text });
-        results.push({ filePath: name ? abs : '<stdin>', displayPath: name ?? '<stdin>', findings: r.findings, part: r.part });
+        const oc: Outcome = { file: name ? abs : '<stdin>', ...r, source: text };
+        outcomes.set('<stdin>', oc);
+        const fr: FileResult = { filePath: name ? abs : '<stdin>', displayPath: name ?? '<stdin>', findings: r.findings, part: r.part };
+        results.push(fr);
+        outcomeOf.set(fr, oc);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         if (e.skip) err(`replylint: ${e.message}`);
@@ -371,7 +375,9 @@ export async function main(argv: string[], io: Io = {
       } else if (cache && !oc.cacheHit && oc.hash) {
         cache.set(file, { hash: oc.hash, config: configHash(fc), findings: oc.findings, part: oc.part }, oc.size);
       }
-      results.push({ filePath: file, displayPath: displayPath(file), findings: oc.findings, part: oc.part });
+      const fr: FileResult = { filePath: file, displayPath: displayPath(file), findings: oc.findings, part: oc.part };
+      results.push(fr);
+      outcomeOf.set(fr, oc);
     }
     const stdinOutcome = outcomes.get('<stdin>');
     if (stdinOutcome?.fix && o['fix-dry-run'] && formatName === 'stylish' && !o['format']) {
@@ -429,10 +435,10 @@ export async function main(argv: string[], io: Io = {
     } else {
       const formatter = await loadFormatter(formatName);
       report = formatter(results, { cwd, rules, color, version: VERSION });
-      if (formatName === 'json' && o['fix-dry-run']) {
+      if (formatName === 'json' && fixMode) {
         // ESLint's convention: the fixed text as "output"
         const arr = JSON.parse(report) as Array<Record<string, unknown>>;
-        arr.forEach((entry, i) => { const oc = outcomes.get(results[i]!.filePath) ?? (results[i]!.filePath === '<stdin>' ? stdinOutcome : undefined); if (oc?.fix) entry.output = oc.fix.output; });
+        arr.forEach((entry, i) => { const oc = outcomeOf.get(results[i]!); if (oc?.fix) entry.output = oc.fix.output; });
         report = JSON.stringify(arr) + '\n';
       }
       if (formatName === 'stylish') {

@@ -85,6 +85,16 @@ describe('--fix', () => {
     expect(r.code).toBe(0);
     const json = await run([f, '--fix-dry-run', '-f', 'json']);
     expect(JSON.parse(json.stdout)[0].output).toBe('Zeile 1\nHallo Herr Maier,\nZeile 3\n');
+    // standard input with a name: the diff carries the name
+    const { Readable } = await import('node:stream');
+    const stdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+    Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(text)]), configurable: true });
+    try {
+      const s = await run(['-', '--stdin-filename', 'vorlage.txt', '--fix-dry-run']);
+      expect(s.stdout).toMatch(/^--- a\/vorlage\.txt\n\+\+\+ b\/vorlage\.txt\n/m);
+    } finally {
+      Object.defineProperty(process, 'stdin', stdin);
+    }
     expect(readFileSync(f, 'utf8')).toBe(text);
   });
 
