@@ -209,7 +209,7 @@ function jsonSyntaxError(text: string, file: string, err: Error): ConfigError {
     line = before.split('\n').length;
     column = pos - before.lastIndexOf('\n');
   }
-  const msg = err.message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
+  const msg = err.message.replace(/^JSON\.parse: /, '').split(' in JSON at position ')[0]!;
   return { file, line, column, message: `ungültiges JSON: ${msg}` };
 }
 

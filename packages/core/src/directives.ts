@@ -25,7 +25,9 @@ export function findDirectives(text: string, opaque: readonly OpaqueSpan[]): Dir
     const body = text.slice(s.start, s.end);
     const m = DIRECTIVE.exec(body);
     if (!m) continue;
-    const list = m[2]!.replace(/--\s*$/, '').replace(/\s--\s.*$/, '').split(/[\s,]+/).map((x) => x.trim()).filter((x) => x && x !== '--' && x !== '-');
+    // "-- Begründung" after the rule list is a comment for humans (as in ESLint)
+    const args = m[2]!.split(/\s--\s/)[0]!;
+    const list = args.split(/[\s,]+/).filter((x) => x && x !== '--' && x !== '-');
     out.push({ kind: m[1] as Directive['kind'], rules: list.length ? list : null, start: s.start, end: s.end });
   }
   return out;

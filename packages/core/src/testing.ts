@@ -44,7 +44,7 @@ export function parseFixtureFile(content: string): string[] {
   return content
     .replace(/\r\n/g, '\n')
     .split(/^---[ \t]*$/m)
-    .map((c) => c.split('\n').filter((l) => !l.startsWith('%%')).join('\n').replace(/^\n+/, '').replace(/\n+$/, ''))
+    .map((c) => c.split('\n').filter((l) => !l.startsWith('%%')).join('\n').replace(/^\n+/, '').trimEnd())
     .filter((c) => c.trim().length > 0);
 }
 
