@@ -71,6 +71,8 @@ function shift(f: Finding, by: number): Finding {
 export class BlockLinter {
   private cache = new Map<string, Finding[]>();
   private cacheKey = '';
+  /** How many blocks the last run actually linted (the rest came from the cache). */
+  linted = 0;
 
   get size(): number { return this.cache.size; }
 
@@ -89,6 +91,7 @@ export class BlockLinter {
     const next = new Map<string, Finding[]>();
     const out: Finding[] = [];
     let work = 0;
+    this.linted = 0;
     for (const b of blocks) {
       const body = text.slice(b.start, b.end);
       const h = hash(body);
@@ -100,6 +103,7 @@ export class BlockLinter {
         }
         found = lint(body, { format, config }).filter((f) => !f.fatal);
         work++;
+        this.linted++;
       }
       next.set(h, found);
       for (const f of found) out.push(shift(f, b.start));
