@@ -1,12 +1,10 @@
 #!/usr/bin/env node
+'use strict';
 /**
- * The `replylint` command: runs dist/replylint.cjs with a V8 code cache (lib/code-cache.cjs), which saves about
- * 30 ms of every cold start. Any problem with the cache falls back to loading the ES module build.
+ * The `replylint` command (CommonJS, see bin/package.json: no ES module loader needed at start-up). Runs
+ * dist/replylint.cjs with a V8 code cache (lib/code-cache.cjs), which saves about 30 ms of every cold start. Any
+ * problem with the cache falls back to loading the ES module build.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
 let loaded = null;
 try { loaded = require('../lib/code-cache.cjs').loadCached(require.resolve('../dist/replylint.cjs')); } catch { loaded = null; }
 const run = loaded ? Promise.resolve(loaded.exports) : import('../dist/cli.js');
@@ -15,8 +13,7 @@ run.then(async (m) => {
   process.exitCode = code;
   // keep the compiled code of a run that linted something (a --help run would cache little of the engine)
   if (loaded && (!m.hasLinted || m.hasLinted())) loaded.save();
-}).catch(
-  (err) => {
-    process.stderr.write(`replylint: interner Fehler: ${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 2;
-  });
+}).catch((err) => {
+  process.stderr.write(`replylint: interner Fehler: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 2;
+});
