@@ -454,12 +454,12 @@ describe('examples', () => {
     const d = join(root, 'examples/template-repo');
     const r = run(['.', '-f', 'json'], { cwd: d });
     expect(r.code).toBe(1);
-    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ ruleId: string }> }>;
     const files = results.map((x) => x.filePath.slice(d.length + 1));
     expect(files).not.toContain('entwuerfe/alt.md');
     expect(files).not.toContain('README.md');
     expect(files).toContain('vorlagen/lieferverzug.hbs');
-    const failing = results.filter((x) => x.messages.length).map((x) => x.filePath.slice(d.length + 1));
+    const failing = results.filter((x) => x.errorCount).map((x) => x.filePath.slice(d.length + 1));
     expect(failing).toEqual(['vorlagen/umtausch-abgelehnt.txt']);
     // the telekom override switches paragraph-hiding off; --rule (applied last) switches it back on
     const strict = JSON.parse(run(['telekom', '-f', 'json', '--rule', 'paragraph-hiding:error'], { cwd: d }).stdout) as typeof results;
