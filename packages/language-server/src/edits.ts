@@ -4,7 +4,7 @@
  * the yaml Document API, so formatting and comments of the rest of the file stay as they were.
  */
 import { basename } from 'node:path';
-import { applyEdits, modify, parse, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parseDocument, isSeq } from 'yaml';
 
 export type ConfigEdit = { kind: 'disableRule'; ruleId: string } | { kind: 'allow'; phrase: string };
@@ -36,7 +36,8 @@ export function editConfigText(path: string, text: string | null, edit: ConfigEd
   }
   const prefix = name === 'package.json' ? ['replylint'] : [];
   let src = text && text.trim() ? text : '{}\n';
-  const value = parse(src) as Record<string, unknown> | undefined;
+  let value: Record<string, unknown> | undefined;
+  try { value = JSON.parse(src.replace(/^\ufeff/, '')) as Record<string, unknown>; } catch { value = undefined; }
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: ungültiges JSON, bitte zuerst korrigieren`);
   const formattingOptions = detectIndent(src);
   const root = (prefix.length ? value.replylint : value) as Record<string, unknown> | undefined;

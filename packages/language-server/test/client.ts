@@ -36,6 +36,7 @@ export class TestClient {
     this.conn.onNotification('window/showMessage', (p: { message: string }) => { this.logs.push(p.message); });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => { this.logs.push(p.message); return null; });
     this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
     this.conn.listen();
   }

@@ -172,6 +172,30 @@ describe('language server over stdio', () => {
     expect(cfgDiag.diagnostics[0]!.range.start.line).toBe(1);
   });
 
+  it('config is data only: a JavaScript "extends" is refused and never run; JSON/YAML extends and overrides apply', async () => {
+    const ws = workspace({
+      'evil.js': "require('fs').writeFileSync(__dirname + '/PWNED', 'x'); module.exports = { rules: { 'flat-no': 'off' } };",
+      '.replylintrc.json': '{ "extends": "./evil.js" }',
+    });
+    client = new TestClient();
+    await client.initialize(ws.uri);
+    const uri = pathToFileURL(join(ws.dir, 'c.txt')).href;
+    await client.open(uri, REPLY);
+    expect(flat(await client.diagnostics(uri))).toBe(true);
+    expect(existsSync(join(ws.dir, 'PWNED'))).toBe(false);
+    expect(client.logs.join('\n')).toMatch(/evil\.js.*nichts wird ausgeführt/);
+    // a YAML preset by path plus an override for one folder
+    writeFileSync(join(ws.dir, 'base.yaml'), 'rules:\n  flat-no: warn\n');
+    writeFileSync(join(ws.dir, '.replylintrc.json'), '{ "extends": "./base.yaml", "overrides": [{ "files": "stumm/**", "rules": { "flat-no": "off" } }] }');
+    const since = client.published.length;
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(ws.dir, '.replylintrc.json')).href, type: 2 }] });
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'flat-no' && d.severity === 2), since);
+    expect(p).toBeTruthy();
+    const quiet = pathToFileURL(join(ws.dir, 'stumm', 'd.txt')).href;
+    await client.open(quiet, REPLY);
+    expect(flat(await client.diagnostics(quiet))).toBe(false);
+  });
+
   it('lints a selection or the clipboard through replylint/lintText', async () => {
     client = new TestClient();
     await client.initialize();
