@@ -59,7 +59,8 @@ const REFUSAL = new PhraseSet(perPattern([
   { id: 'no', kind: 'no', pattern: ['^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe , sorry|tut mir leid $', '^ sorry|tut mir leid , nein|nee $', '^ nein|nee , das <machen> wir|ich nicht'] },
   { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
   { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', 'nicht infrage', '<müssen> ...4 <enttäuschen>', '<stehen> ihnen|dir|euch ...4 nicht|kein* zu', 'nicht|kein* ...3 <zu|stehen>', 'kein* kulanz', 'kosten <tragen> der|die|sie|du', 'abschlägig', 'nicht in der lage', 'nicht üblich', 'nicht rückgängig', '<lassen> sich ...3 nicht|kein* ...3 <ändern>|<machen>|rückgängig|<stornieren>|<erstatten>', 'keine positive* nachricht|rückmeldung|entscheidung', 'eine absage', 'kein* kapazität*', '<sein> ...4 abgelaufen|verstrichen|erloschen|verfallen $', '<tragen>|<übernehmen> sie|du ...6 selbst', 'auf eigene kosten', 'unbegründet', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...6 zulässig|erlaubt|gestattet|möglich', 'nicht übertragbar|kombinierbar|auszahlbar|verlängerbar|kündbar|einlösbar|änderbar|rückgabefähig', '^ das wird nichts', 'das|dies|es|so <klappen>|<funktionieren> ...3 nicht $', 'gilt|gelten ...4 nur|ausschliesslich', 'das|dies <machen>|<tun> wir|ich ...2 nicht', 'das|dies <können>|<dürfen> wir|ich ...2 nicht $', 'wir|ich <können>|<dürfen>|<werden> das ...2 nicht $', 'kein* geld zurück', '<bekommen>|<erhalten> sie|du ...6 nicht|kein*', 'sie|du <bekommen>|<erhalten> ...6 nicht|kein*', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', 'ablehnung ...3 <beruhen>|<erfolgen>|<ergeben>', '<aus|schliessen>', 'ausgeschlossen <sein>', 'voraussetzung* ...6 nicht', '<haften> ...6 nur', 'bei uns falsch|verkehrt', 'an der falschen adresse', '<duerfen> ...8 nicht|kein* ...6 <teil|nehmen>|<mit|nehmen>|<mit|bringen>|<nutzen>|<betreten>|<parken>|<mit|fahren>'] },
-  { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'nicht zu <machen>|<ändern> $', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'keine möglichkeit', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
+  { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', 'nicht zu <machen>|<ändern> $', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
+  { id: 'keine-moeglichkeit', kind: 'cannot', pattern: ['keine möglichkeit'] },
   { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
   { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', 'gesperrt', '<versagen>', '<kuerzen>'] },
   { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht', '<bestehen> ...8 kein*', '<bestehen> ...3 nicht $',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
@@ -90,10 +91,17 @@ const CUSTOMER_REF = words(`sie ihnen ihr ihre ihren ihrem ihrer ihres du dich d
 /** Deictic subjects that point at the customer's request ("Das geht nicht", "Dies ist leider ausgeschlossen"). */
 const DEICTIC = words('das dies dat sowas so');
 /** Things customers ask for. Compounds count ("Rückerstattung", "Vor-Ort-Termin", "Gruppenrabatte"). */
-const SERVICE_NOUN_SUFFIX = ['ung', 'ungen', 'tausch', 'rabatt', 'rabatte', 'termin', 'termine', 'upgrade', 'geld', 'ersatz', 'gutschein', 'gutscheine',
-  'rueckgabe', 'ruecknahme', 'garantie', 'kulanz', 'nachlass', 'gebuehr', 'gebuehren', 'kosten', 'storno', 'auskunft', 'auskuenfte', 'ausnahme', 'ausnahmen',
-  'preis', 'tarif', 'vertrag', 'frist', 'ticket', 'tickets', 'zimmer', 'kabine', 'versand', 'retoure', 'retouren', 'reklamation', 'widerruf', 'check-in', 'checkin',
-  'zugang', 'mitnahme', 'abo', 'abos', 'ausweis', 'antrag', 'schutz', 'bonus', 'zuschuss', 'erlaubnis', 'nachweis', 'kopie', 'tour', 'ausflug', 'ausfluege', 'kurs', 'reise', 'flug', 'fahrt', 'leistung', 'leistungen', 'platz', 'plaetze', 'upgrade', 'daten', 'angebot', 'aktion', 'sim', 'router', 'geraet', 'ware', 'artikel', 'bestellung', 'paket', 'lieferung', 'ausgleich', 'schadensersatz', 'anspruch', 'kaution', 'gutschrift'];
+const SERVICE_NOUN_SUFFIX = ['erstattung', 'stornierung', 'storno', 'umbuchung', 'buchung', 'reservierung', 'kuendigung', 'lieferung', 'zustellung', 'gutschrift',
+  'auszahlung', 'rueckzahlung', 'ratenzahlung', 'stundung', 'verlaengerung', 'entschaedigung', 'minderung', 'reduzierung', 'ermaessigung', 'freischaltung',
+  'abholung', 'beglaubigung', 'genehmigung', 'bewilligung', 'uebernahme', 'ruecknahme', 'rueckgabe', 'tausch', 'reparatur', 'garantie', 'gewaehrleistung',
+  'kulanz', 'kulanzregelung', 'rabatt', 'rabatte', 'nachlass', 'gutschein', 'gutscheine', 'upgrade', 'ausnahme', 'ausnahmen', 'einsichtnahme', 'zusendung',
+  'auskunft', 'auskuenfte', 'termin', 'termine', 'ticket', 'tickets', 'zimmer', 'kabine', 'tarif', 'vertrag', 'aufloesung', 'frist', 'widerruf', 'reklamation',
+  'retoure', 'retouren', 'anspruch', 'kaution', 'bonus', 'zuschuss', 'ausweis', 'antrag', 'versicherungsschutz', 'mitnahme', 'check-in', 'geld', 'kosten',
+  'gebuehr', 'gebuehren', 'bestellung', 'ware', 'tour', 'ausflug', 'ausfluege', 'reise', 'flug', 'fahrt', 'angebot', 'abo', 'abos', 'support', 'beratung',
+  'anzahlung', 'verguetung', 'teilnahme', 'einlass', 'sitzplatz', 'parkausweis', 'zahlungsaufschub', 'preisanpassung', 'kostenuebernahme', 'schadensersatz',
+  'aenderung', 'beschwerde', 'widerspruch', 'forderung', 'leistungen', 'leistung', 'ruecksendung', 'artikel', 'rueckgaberecht', 'umtauschrecht', 'widerrufsrecht', 'anfrage', 'bearbeitung', 'annahme', 'sendung', 'rechnung', 'mahnung', 'zahlung', 'konto', 'karte', 'police', 'schaden', 'sonderanfertigung'];
+/** Generic heads that count only inside a compound ("Namensänderung", "Versicherungsleistung"), not alone. */
+const COMPOUND_ONLY = new Set(['aenderung', 'leistung', 'leistungen', 'buchung', 'tausch']);
 const TECH = words(`datei dateien option optionen befehl befehle programm programme verzeichnis verzeichnisse parameter prozess prozesse argument argumente
   variable variablen kernel treiber zeichenkette zeichen dateisystem dateisysteme partition partitionen standardmaessig systemaufruf modus puffer
   schalter funktion funktionen bibliothek speicher socket sockets benutzer knoten syntax ausgabe eingabe terminal shell skript skripte wert werte`);
@@ -102,7 +110,12 @@ function isServiceNoun(t: Token): boolean {
   if (t.kind !== 'word' || !t.upper || t.norm.length < 4) return false;
   const n = t.norm;
   const stem = n.replace(/(?:en|n|e|s|er)$/, '');
-  for (const suf of SERVICE_NOUN_SUFFIX) if (n.endsWith(suf) || stem.endsWith(suf)) return true;
+  for (const suf of SERVICE_NOUN_SUFFIX) {
+    const hit = n.endsWith(suf) ? n : stem.endsWith(suf) ? stem : '';
+    if (!hit) continue;
+    if (COMPOUND_ONLY.has(suf) && hit.length <= suf.length + 2) continue;
+    return true;
+  }
   return false;
 }
 
@@ -116,24 +129,26 @@ function serviceNounIn(s: Sentence, c: Clause): boolean {
  * deictic subject in the sentence, or a service noun in the refusal's clause — unless the sentence is technical.
  */
 export function customerContext(s: Sentence, c: Clause): boolean {
-  let ref = false, agent = false, technical = false;
+  let ref = false, agent = false, technical = false, weak = false;
   for (let k = 0; k < s.items.length; k++) {
     const t = s.items[k]!;
     if (t.text === '»' || t.text === '«') technical = true;
     if (t.text === '§') ref = true;
     if (t.kind !== 'word' || t.quoted) continue;
     if (TECH.has(t.norm)) technical = true;
-    if (citesRule(t.norm)) ref = true;
+    if (citesRule(t.norm)) { ref = true; agent = true; }
     if (!CUSTOMER_REF.has(t.norm)) continue;
     // formal address is capitalised ("Ihnen", "Ihr"); lower-case "ihr/sie" mid-sentence is the third person
     if (FORMAL_OR_THIRD.has(t.norm) && k > 0 && !t.upper) continue;
     // "Beachten Sie, dass …": an imperative addressing a reader, as manuals do
     if (t.norm === 'sie' && k === 1) continue;
-    ref = true;
-    if (AGENT_OR_SOFTENER.has(t.norm)) agent = true;
+    // the formal "Sie/Ihnen/Ihr" alone is weak: manuals address their reader the same way
+    if (AGENT_OR_SOFTENER.has(t.norm) || t.norm.startsWith('kunde')) { agent = true; ref = true; } else weak = true;
   }
   if (technical && !agent) return false;
   if (ref) return true;
+  // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
+  if (weak && s.items.length <= 12) return true;
   for (let k = c.from; k < c.to; k++) {
     const t = s.items[k]!;
     if (t.kind !== 'word' || t.quoted) continue;
@@ -395,7 +410,7 @@ function coordinatedApart(s: Sentence, a: number, b: number): boolean {
 }
 
 /** Refusal patterns that need a customer context (see customerContext). */
-const IMPERSONAL = new Set(['nicht-moeglich', 'decision', 'gibt-es-nicht', 'unavailable']);
+const IMPERSONAL = new Set(['nicht-moeglich', 'decision', 'gibt-es-nicht', 'unavailable', 'keine-moeglichkeit', 'generell-keine']);
 
 /** "ohne die geht es nicht", "es geht nicht um …": a requirement or a topic, not a refusal. */
 function requirement(s: Sentence, c: Clause): boolean {
