@@ -55,7 +55,7 @@ describe('input and basic output', () => {
     expect(json[0].messages[0]).toMatchObject({ ruleId: 'flat-no', severity: 2, line: 1, column: 1, endLine: 1, endColumn: 22 });
   });
   it('stays quiet on a polite reply with reason and alternative (exit 0)', () => {
-    const r = run(['-'], { input: GOOD });
+    const r = run(['-', '--config', join(base, 'only-flat-no.json')], { input: GOOD });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   });
