@@ -25,7 +25,7 @@ const SKIP_LEAD = words('bitte dann also einfach am besten doch da mal jetzt nun
 const NON_ASSERTED = words('wenn falls sofern ob weil obwohl obgleich nachdem bevor damit dass sodass wie wer was warum weshalb solange');
 const CAUSAL = words('weil da denn nachdem zumal');
 const CASE_NOUNS = words('anliegen anfrage anfragen beschwerde fall vorgang ticket akte reklamation feedback nachricht mail e-mail frage fragen schreiben antrag meldung unterlagen hinweis kritik bitte wunsch garantieanfrage stoerungsmeldung garantiefall');
-const PREDICATIVE = words('zustaendig verantwortlich haftbar haftet haften verantworten');
+const PREDICATIVE = words('zustaendig verantwortlich haftbar haftet haften verantworten ansprechpartner ansprechpartnerin anlaufstelle');
 const FIRST_PERSON = words('ich wir uns mir mich unsererseits');
 const INFORMAL = lexicon.INFORMAL_ADDRESS;
 
@@ -266,13 +266,14 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
         if (!ownInClause && id !== 'melden' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
       }
     }
-    const there = ns.some((n) => n === 'dort' || n === 'dorthin' || n === 'dahin');
+    // "dort", "dorthin"; "Da müssen Sie nachfragen" after a third party was named
+    const there = ns.some((n) => n === 'dort' || n === 'dorthin' || n === 'dahin') || (c.lead === 'da' && ns.some((n) => MUST.has(n)) && (prevParty || ps.some((p) => !p.own)));
     const self = ns.some((n) => MUST.has(n)) && ns.some((n) => n === 'selbst' || n === 'selber');
     const direct = ns.includes('direkt') && !ownInClause;
     const dept = ns.some((n) => /^(?:zustaendig|entsprechend)(?:e|en|er|es|em)$/.test(n));
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
-    if (id === 'reklamieren' && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    if (id === 'reklamieren' && !there && !self && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
     // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
     const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
     if (cond && ownershipNear(doc, s, 2, 1)) continue;
@@ -310,7 +311,7 @@ function brandIn(s: Sentence, c: Clause): boolean {
   for (let k = c.from + 1; k < c.to; k++) {
     const t = s.items[k]!;
     const prev = s.items[k - 1]!;
-    if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || lexicon.DETERMINERS.has(prev.norm) || OWN.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm)) continue;
+    if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || lexicon.DETERMINERS.has(prev.norm) || OWN.has(t.norm) || COLLEAGUE.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm)) continue;
     if (/^(?:ist|sind|war|waren|wird|werden)$/.test(prev.norm) && (t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm))) return true;
   }
   return false;
@@ -383,7 +384,8 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
   const blameHits = ps.length || s.items.some((t) => /^(?:liegt|liegen|lag|lagen|geht|ging|haengt|haengen|hing|laeuft|laufen|abgewickelt|gibt|festgelegt|entschieden|vorgegeben|gewollt|eingestellt)$/.test(t.norm)) ? BLAME.match(s) : [];
   for (const p of ps) {
     const c = clauseOf(s, p.i);
-    if (nonAsserted(s, c)) continue;
+    // "Da der Fehler beim Hersteller liegt, können wir Ihnen nicht weiterhelfen": the reason for a refusal
+    if (nonAsserted(s, c) && !(causal(s, c) && s.clauses.some((o) => o !== c && !nonAsserted(s, o) && realNegation(s, o)))) continue;
     const ns = norms(s, c);
     for (const h of blameHits) {
       const b = h.match.from;

@@ -1,5 +1,5 @@
 import { defineRule, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
-import { adverse, authority, exception, explain } from './phrases.gen.ts';
+import { adverse, authority, condition, exception, explain } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
 interface AuthorityEntry extends PhraseEntry { kind?: Kind }
@@ -8,6 +8,7 @@ const AUTHORITY = new PhraseSet<AuthorityEntry>(authority as AuthorityEntry[], '
 const ADVERSE = new PhraseSet(adverse, 'paragraph-hiding/adverse');
 const EXPLAIN = new PhraseSet(explain, 'paragraph-hiding/explain');
 const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
+const CONDITION = new PhraseSet(condition, 'paragraph-hiding/condition');
 
 /** Clause leads after which the citation only states a condition, a question or an explanation. */
 const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'damit', 'obwohl', 'auch']);
@@ -62,7 +63,10 @@ function isAdverse(s: Sentence, cue: Cue): boolean {
     if (COMPANY.has(n)) company = true;
     if (MUST.has(n)) must = true;
   }
-  if (company && must && !hasRealNegation(s, clause.from, clause.to)) return false;
+  if (company && must && !hasRealNegation(s, clause.from, clause.to)) {
+    // a duty of the company is no refusal – unless it blocks, charges or cuts ("müssen wir Ihr Konto gesperrt lassen")
+    return ADVERSE.match(s).some((h) => h.entry.id === 'strong' && h.match.from >= clause.from && h.match.from < clause.to);
+  }
   if (hasRealNegation(s)) return true;
   return ADVERSE.match(s).some((h) => !s.items[h.match.from]!.quoted);
 }
@@ -108,6 +112,8 @@ function quote(text: string): string {
 function hides(doc: Doc, s: Sentence): Cue | null {
   const cue = authorityCue(s);
   if (!cue) return null;
+  // the rule's condition in plain words right after the citation: "nach § 33 SGB V nur, wenn die Sehschwäche …"
+  if (CONDITION.match(s).some((h) => h.match.from > cue.from)) return null;
   if (!isInherent(s, cue) && !isAdverse(s, cue)) return null;
   if (explainedNear(doc, s)) return null;
   return cue;
