@@ -40,6 +40,8 @@ export interface CompiledPattern {
   keys: Set<string> | null;
   /** Words one of which must start a match (the first element is required and closed), else null. */
   first?: Set<string> | null;
+  /** Number of gap elements (more than one: the matcher memoises failed states). */
+  gaps: number;
 }
 
 export class PatternError extends Error {}
@@ -130,37 +132,50 @@ export function compilePattern(source: string): CompiledPattern {
   }
   const e0 = elems[0]!;
   const first = e0.kind === 'tok' && !e0.optional && e0.keys ? e0.keys : null;
-  return { source, elems, keys, first };
+  return { source, elems, keys, first, gaps: elems.filter((e) => e.kind === 'gap').length };
 }
 
 function isTerminal(t: Token): boolean {
   return t.kind === 'punct' && TERMINAL.test(t.text);
 }
 
-function matchAt(elems: Elem[], ei: number, items: Token[], ti: number): number {
+/**
+ * Backtracking matcher. `memo` records states (element, token) known to fail: a state's outcome does not depend
+ * on how it was reached, so with the memo the work is bounded by elements × tokens × gap width — patterns with
+ * several gaps cannot go exponential on long sentences.
+ */
+function matchAt(elems: Elem[], ei: number, items: Token[], ti: number, memo: Uint8Array | null): number {
   if (ei === elems.length) return ti;
+  const key = ei * (items.length + 1) + ti;
+  if (memo && memo[key]) return -1;
+  const r = step(elems, ei, items, ti, memo);
+  if (r < 0 && memo) memo[key] = 1;
+  return r;
+}
+
+function step(elems: Elem[], ei: number, items: Token[], ti: number, memo: Uint8Array | null): number {
   const e = elems[ei]!;
   switch (e.kind) {
     case 'start':
-      return ti === 0 ? matchAt(elems, ei + 1, items, ti) : -1;
+      return ti === 0 ? matchAt(elems, ei + 1, items, ti, memo) : -1;
     case 'end': {
       for (let k = ti; k < items.length; k++) if (!isTerminal(items[k]!) && !/^["“”»«)']$/.test(items[k]!.text)) return -1;
-      return matchAt(elems, ei + 1, items, ti);
+      return matchAt(elems, ei + 1, items, ti, memo);
     }
     case 'gap': {
       for (let skip = 0; skip <= e.max && ti + skip <= items.length; skip++) {
         if (skip > 0 && isTerminal(items[ti + skip - 1]!)) break;
-        const r = matchAt(elems, ei + 1, items, ti + skip);
+        const r = matchAt(elems, ei + 1, items, ti + skip, memo);
         if (r >= 0) return r;
       }
       return -1;
     }
     case 'tok': {
       if (ti < items.length && e.test(items[ti]!, items, ti)) {
-        const r = matchAt(elems, ei + 1, items, ti + 1);
+        const r = matchAt(elems, ei + 1, items, ti + 1, memo);
         if (r >= 0) return r;
       }
-      return e.optional ? matchAt(elems, ei + 1, items, ti) : -1;
+      return e.optional ? matchAt(elems, ei + 1, items, ti, memo) : -1;
     }
   }
 }
@@ -178,10 +193,11 @@ export interface PatternMatch {
 export function matchPattern(p: CompiledPattern, sentence: Sentence, fromItem = 0): PatternMatch | null {
   const items = sentence.items;
   const first = p.first;
+  const memo = p.gaps > 1 || items.length > 200 ? new Uint8Array((p.elems.length + 1) * (items.length + 1)) : null;
   for (let i = fromItem; i < items.length; i++) {
     // a match must start with one of the first element's words: skip every other position cheaply
     if (first && !first.has(items[i]!.norm)) continue;
-    const end = matchAt(p.elems, 0, items, i);
+    const end = matchAt(p.elems, 0, items, i, memo);
     if (end > i) {
       // trim leading/trailing optional-free gaps already excluded; report the matched tokens
       return { from: i, to: end, start: items[i]!.start, end: items[end - 1]!.end };

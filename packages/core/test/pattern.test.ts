@@ -38,3 +38,12 @@ describe('pattern language', () => {
     expect(() => compilePattern('x? y?')).toThrow(PatternError);
   });
 });
+
+describe('pattern matching cost', () => {
+  it('patterns with several gaps stay polynomial on long sentences (memoised failures)', () => {
+    const p = compilePattern('a ...12 b ...12 c ...12 d ...12 e');
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'a' : i % 7 === 1 ? 'b' : i % 7 === 2 ? 'c' : i % 7 === 3 ? 'd' : 'x')).join(' ');
+    const s = segment(text).sentences[0]!;
+    expect(matchPattern(p, s)).toBeNull(); // would take ~13^4 steps per start without the memo
+  });
+});
