@@ -15,8 +15,11 @@ import type { Sentence } from '../types.ts';
 
 export interface Branch { start: number; end: number; group: number }
 
-const TAG =
-  /\{\{~?\s{0,20}(?:([#^/])\s{0,20}([\w.-]{1,100})[^{}]{0,500}?|(else)(?:\s[^{}]{0,500}?)?|(\^))\s{0,20}~?\}\}|\{%-?\s{0,20}(if|unless|case|elsif|else|when|endif|endunless|endcase|for|endfor|tablerow|endtablerow)\b[^%]{0,500}?-?%\}/g;
+/** A Handlebars/Mustache tag or a Liquid tag; the inside is parsed by the anchored expressions below. */
+const TAG = /\{\{([^{}]{0,600})\}\}|\{%([^%{}]{0,600})%\}/g;
+const HBS_BLOCK = /^([#^/])\s{0,20}([\w.-]{1,100})/;
+const HBS_ELSE = /^else(?:\s|$)/;
+const LIQUID_WORD = /^(if|unless|case|elsif|else|when|endif|endunless|endcase|for|endfor|tablerow|endtablerow)(?:\s|$)/;
 
 const LOOPS = new Set(['each', 'with', 'for', 'tablerow', 'let', 'each-in']);
 
@@ -49,27 +52,33 @@ export function findBranches(text: string): Branch[] {
     const at = m.index;
     const end = at + m[0].length;
     const top = stack[stack.length - 1];
-    if (m[1]) {
-      const name = m[2]!;
-      if (m[1] === '/') { close(name, at, end); continue; }
-      const branching = !LOOPS.has(name);
-      // a Mustache inverted section right after its section is the other branch of the same choice
-      let group = ++groups;
-      const lc = last.closed;
-      if (m[1] === '^' && lc && lc.kind === name && /^\s*$/.test(text.slice(lc.end, at))) group = lc.group;
-      stack.push({ kind: name, group, branchStart: end, branching });
-    } else if (m[3] || m[4]) {
-      // {{else}}, {{else if …}}, {{^}}
-      if (top) { emit(top, at); top.branchStart = end; }
-    } else if (m[5]) {
-      const w = m[5];
-      if (w === 'if' || w === 'unless' || w === 'case' || w === 'for' || w === 'tablerow') {
-        stack.push({ kind: w, group: ++groups, branchStart: w === 'case' ? -1 : end, branching: w !== 'for' && w !== 'tablerow' });
-      } else if (w === 'elsif' || w === 'else' || w === 'when') {
+    if (m[1] !== undefined) {
+      const inner = m[1].replace(/^~/, '').replace(/~$/, '').trim();
+      const block = HBS_BLOCK.exec(inner);
+      if (block) {
+        const name = block[2]!;
+        if (block[1] === '/') { close(name, at, end); continue; }
+        const branching = !LOOPS.has(name);
+        // a Mustache inverted section right after its section is the other branch of the same choice
+        let group = ++groups;
+        const lc = last.closed;
+        if (block[1] === '^' && lc && lc.kind === name && /^\s*$/.test(text.slice(lc.end, at))) group = lc.group;
+        stack.push({ kind: name, group, branchStart: end, branching });
+      } else if (inner === '^' || HBS_ELSE.test(inner)) {
+        // {{else}}, {{else if …}}, {{^}}
         if (top) { emit(top, at); top.branchStart = end; }
-      } else {
-        close(w.slice(3), at, end);
       }
+      continue;
+    }
+    const word = LIQUID_WORD.exec(m[2]!.replace(/^-/, '').replace(/-$/, '').trim());
+    if (!word) continue;
+    const w = word[1]!;
+    if (w === 'if' || w === 'unless' || w === 'case' || w === 'for' || w === 'tablerow') {
+      stack.push({ kind: w, group: ++groups, branchStart: w === 'case' ? -1 : end, branching: w !== 'for' && w !== 'tablerow' });
+    } else if (w === 'elsif' || w === 'else' || w === 'when') {
+      if (top) { emit(top, at); top.branchStart = end; }
+    } else {
+      close(w.slice(3), at, end);
     }
   }
   while (stack.length) emit(stack.pop()!, text.length);

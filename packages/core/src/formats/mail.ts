@@ -18,7 +18,7 @@ export const SALUTATION_LINE =
   /^(?:sehr\s+geehrte[rs]?|hallo|guten\s+(?:tag|morgen|abend)|liebe[rs]?|moin|servus|gr[üu](?:ß|ss)\s+gott|dear|hi|hello)(?=$|[\s,!])[^!?]{0,80}$/i;
 
 const SEPARATOR =
-  /^[-=_*\s]{2,}\s*(?:(urspr(?:ü|ue)ngliche\s+nachricht|original(?:-|\s+)(?:message|nachricht)|nachricht\s+im\s+original)|(weitergeleitete\s+nachricht|forwarded\s+message))\s*[-=_*\s]{2,}$/i;
+  /^[-=_*]{2,}\s{0,3}(?:(urspr(?:ü|ue)ngliche\snachricht|original(?:-|\s)(?:message|nachricht)|nachricht\sim\soriginal)|(weitergeleitete\snachricht|forwarded\smessage))\s{0,3}[-=_*]{2,}$/i;
 const FORWARD_INTRO = /^(?:anfang\s+der\s+weitergeleiteten\s+(?:nachricht|e-?mail)|begin\s+forwarded\s+message)\s*:?$/i;
 const HEADER_FROM = /^\*{0,2}(?:von|from|de)\s*:/i;
 const HEADER_START = /^\*{0,2}(?:von|from|de|gesendet|sent|datum|date)\s*:/i;
