@@ -10,6 +10,7 @@ import { writeFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from 'replylint';
+import { hashBytes } from './lint-file.ts';
 
 export const DEFAULT_CACHE_FILE = '.replylintcache';
 const CACHE_VERSION = 1;
@@ -25,14 +26,17 @@ export interface CacheEntry {
 
 interface CacheFile { version: number; build: string; entries: Record<string, CacheEntry> }
 
-/** Identifies this build of replylint (bundle size and mtime): a rebuilt CLI invalidates the cache. */
+/**
+ * Identifies this build of replylint by the content of the running bundle (engine, rules and CLI are all in it):
+ * a new version or changed rules start a new cache, while the same build installed or rebuilt elsewhere (a fresh
+ * CI checkout) keeps hitting. Costs one read and hash of the bundle, only with --cache.
+ */
 export function buildId(version: string): string {
-  let b = version;
   try {
-    const st = statSync(fileURLToPath(import.meta.url));
-    b += `:${st.size}:${Math.round(st.mtimeMs)}`;
-  } catch { /* running from source */ }
-  return b;
+    return `${version}:${hashBytes(readFileSync(fileURLToPath(import.meta.url)))}`;
+  } catch {
+    return version; // running from source
+  }
 }
 
 /** `--cache-location`: a file, or a folder (existing, or ending in a slash) that gets `.replylintcache`. */

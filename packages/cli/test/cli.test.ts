@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, readdirSync, symlinkSync, statSync, chmodSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync, readdirSync, symlinkSync, statSync, chmodSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -419,6 +419,11 @@ describe('large runs', () => {
     mkdirSync(join(d, 'cachedir'));
     run(['a.txt', '--cache', '--cache-location', 'cachedir'], { cwd: d });
     expect(existsSync(join(d, 'cachedir/.replylintcache'))).toBe(true);
+    // the cache moves with the checkout: paths relative to the cache file, content hashes decide
+    const moved = join(base, `moved${++n}`);
+    cpSync(d, moved, { recursive: true });
+    const sixth = run(['.', '--cache', '-f', 'json', '--rule', 'flat-no:warn'], { cwd: moved });
+    expect(sixth.stderr).toMatch(/\(3 aus dem Cache\)/);
     // a broken cache file is rebuilt, not an error
     writeFileSync(join(d, '.replylintcache'), '{kaputt');
     expect(run(['.', '--cache'], { cwd: d }).code).toBe(1);
