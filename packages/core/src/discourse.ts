@@ -113,7 +113,7 @@ function isServiceNoun(t: Token): boolean {
   for (const suf of SERVICE_NOUN_SUFFIX) {
     const hit = n.endsWith(suf) ? n : stem.endsWith(suf) ? stem : '';
     if (!hit) continue;
-    if (COMPOUND_ONLY.has(suf) && hit.length <= suf.length + 2) continue;
+    if (COMPOUND_ONLY.has(suf) && hit.length < suf.length + 3) continue;
     return true;
   }
   return false;
@@ -149,6 +149,10 @@ export function customerContext(s: Sentence, c: Clause): boolean {
   if (ref) return true;
   // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
   if (weak && s.items.length <= 12) return true;
+  // "Eine Senkung des Abschlags ist nicht möglich.": a short sentence whose subject is a requested thing
+  const first = s.items[0]!;
+  if (INDEFINITE.has(first.norm) && s.items.length <= 12) return true;
+  for (const t of s.items) if (!t.quoted && isServiceNoun(t)) return true;
   for (let k = c.from; k < c.to; k++) {
     const t = s.items[k]!;
     if (t.kind !== 'word' || t.quoted) continue;
@@ -163,8 +167,10 @@ export function customerContext(s: Sentence, c: Clause): boolean {
 /** A cited rule of the company or the law: AGB, Richtlinien, Satzung, Datenschutz … */
 function citesRule(n: string): boolean {
   return n === 'agb' || n === 'dsgvo' || n.endsWith('bedingungen') || n.endsWith('richtlinie') || n.endsWith('richtlinien') || n.endsWith('satzung')
-    || n.startsWith('datenschutz') || n.startsWith('kleingedruckt') || n.endsWith('ordnung') && n.length > 9;
+    || n.startsWith('datenschutz') || n.startsWith('kleingedruckt') || n.endsWith('ordnung') && n.length > 9
+    || n.endsWith('gesetz') || n.endsWith('gesetzes') || n.endsWith('beschreibung') || n === 'preisliste' || n.endsWith('bestimmungen') || n.endsWith('vorschriften');
 }
+const INDEFINITE = words('ein eine einen kein keine keinen');
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
 const AGENT_OR_SOFTENER = words('nope wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
 
