@@ -62,8 +62,19 @@ function ensureCodeServer(): void {
   console.log(`e2e: npm install code-server@${CODE_SERVER_VERSION} (about a minute)`);
   execFileSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--unsafe-perm', '--foreground-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: csDir, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', npm_config_yes: 'true' },
+    env: { ...cleanEnv(), npm_config_nodedir: '/usr', npm_config_yes: 'true' },
   });
+}
+
+/**
+ * The environment without what `pnpm run` adds (npm_config_*, pnpm's node-gyp shim and node_modules/.bin on PATH):
+ * with those, node-pre-gyp's build-from-source fallback for argon2 fails (its prebuilt binary is on GitHub).
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|pnpm_|PNPM_|INIT_CWD$)/i.test(k)) env[k] = v;
+  env.PATH = (process.env.PATH ?? '').split(':').filter((p) => !/node_modules[\\/]\.bin|node-gyp-bin|[\\/]pnpm[\\/]/.test(p)).join(':');
+  return env;
 }
 
 function freePort(): Promise<number> {
@@ -178,11 +189,38 @@ async function main(): Promise<void> {
     await page.screenshot({ path: screenshot });
     phase('hover shown, screenshot saved');
 
+    // "replylint: Auswahl prüfen": select all, run the command, the quick pick lists the findings
+    const runCommand = async (title: string): Promise<void> => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^replylint: /, '') }).first().waitFor({ state: 'visible', timeout: 10000 });
+      await page.keyboard.press('Enter');
+    };
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    await runCommand('replylint: Auswahl prüfen');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: /Funde? in der Auswahl/ }).first().waitFor({ state: 'visible', timeout: 20000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Glatte Absage' }).first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Home'); // back to the top: the editor only renders visible lines
+    phase('"replylint: Auswahl prüfen" lists the findings');
+
+    // status bar toggle: off removes the squiggles
+    await runCommand('replylint: Ein-/ausschalten');
+    await page.locator('.statusbar-item', { hasText: 'replylint: aus' }).first().waitFor({ state: 'visible', timeout: 20000 });
+    await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: 20000 });
+    phase('toggle off: status bar "aus", no squiggles');
+    await runCommand('replylint: Ein-/ausschalten');
+    await squiggle.waitFor({ state: 'attached', timeout: 20000 });
+    phase('toggle on: squiggles back');
+
     // quick fix: apply the suggestion; the text changes
     const before = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     if (!before.includes('Das geht nicht.')) throw new Error(`Editor-Text unerwartet: ${before}`);
     await page.mouse.move(5, 5);
-    await page.mouse.click(box.x + 4, box.y + box.height / 2);
+    const box2 = (await squiggle.boundingBox()) ?? box;
+    await page.mouse.click(box2.x + 4, box2.y + box2.height / 2);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget, .context-view .monaco-list').first();
     await menu.waitFor({ state: 'visible', timeout: 20000 });
