@@ -10,6 +10,7 @@ import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
 import emptyPhrase from './empty-phrase/rule.ts';
 import flatNo from './flat-no/rule.ts';
+import formalityMix from './formality-mix/rule.ts';
 import impersonalSalutation from './impersonal-salutation/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   dismissive,
   emptyPhrase,
   flatNo,
+  formalityMix,
   impersonalSalutation,
   missingAlternative,
   paidHotline,

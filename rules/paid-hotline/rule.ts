@@ -110,6 +110,7 @@ export default defineRule({
   create(ctx) {
     const history = historyStart(ctx.doc);
     const closing = closingIndex(ctx.doc);
+    let lastReported = -2;
     return {
       sentence(s) {
         if (s.index >= history) return;
@@ -127,6 +128,8 @@ export default defineRule({
         } else {
           const per = perTimePrice(items);
           const feeHit = FEE.match(s).find((h) => !items[h.match.from]!.quoted);
+          // "0900 1 555 666. Anrufe kosten 1,49 € pro Minute." – the price of the number just named
+          if (per >= 0 && lastReported === s.index - 1) return;
           if (per >= 0 && CHANNEL.test(s) && !negatedOrFree(s, per)) {
             what = 'Minuten- oder Anrufpreis';
           } else if (feeHit && CHANNEL.test(s) && !negatedOrFree(s, feeHit.match.from)) {
@@ -140,6 +143,7 @@ export default defineRule({
           }
         }
         if (s.question && messageId === 'paidChannel') return;
+        lastReported = s.index;
         const du = informal(s);
         ctx.report({
           messageId,
