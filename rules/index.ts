@@ -6,6 +6,7 @@ import type { Rule } from '@replylint/core';
 import apologyWithExcuse from './apology-with-excuse/rule.ts';
 import blameShifting from './blame-shifting/rule.ts';
 import blamingCustomer from './blaming-customer/rule.ts';
+import decidingForCustomer from './deciding-for-customer/rule.ts';
 import delayWithoutReason from './delay-without-reason/rule.ts';
 import dismissive from './dismissive/rule.ts';
 import emptyPhrase from './empty-phrase/rule.ts';
@@ -20,6 +21,7 @@ import passiveDecision from './passive-decision/rule.ts';
 export const rules: readonly Rule[] = [
   apologyWithExcuse,
   blamingCustomer,
+  decidingForCustomer,
   delayWithoutReason,
   dismissive,
   emptyPhrase,

@@ -1,0 +1,207 @@
+import { defineRule, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
+import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours } from './phrases.gen.ts';
+
+const EXPLICIT = new PhraseSet(explicit, 'deciding-for-customer/explicit');
+const ALLOT = new PhraseSet(allotVerbs, 'deciding-for-customer/allotVerbs');
+const CHANGE = new PhraseSet(changeVerbs, 'deciding-for-customer/changeVerbs');
+const PURPOSE = new PhraseSet(purposes, 'deciding-for-customer/purposes');
+const PROBLEM = new PhraseSet(problems, 'deciding-for-customer/problems');
+const CORRECTION = new PhraseSet(corrections, 'deciding-for-customer/corrections');
+const NEUTRAL = new PhraseSet(neutralVerbs, 'deciding-for-customer/neutralVerbs');
+const SEND = new PhraseSet(sendVerbs, 'deciding-for-customer/sendVerbs');
+const WEAK = new PhraseSet(weakVerbs, 'deciding-for-customer/weakVerbs');
+const UNILATERAL = new PhraseSet(unilateral, 'deciding-for-customer/unilateral');
+const STRONG = new PhraseSet(strong, 'deciding-for-customer/strong');
+const REASONS = new PhraseSet(reasons, 'deciding-for-customer/reasons');
+const CONSENT = new PhraseSet(consent, 'deciding-for-customer/consent');
+const CHOICE = new PhraseSet(choice, 'deciding-for-customer/choice');
+const FAVOUR = new PhraseSet(favours, 'deciding-for-customer/favours');
+
+const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines', 'euch']);
+const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
+const COMPANY = new Set(['wir', 'ich']);
+/** Modal or hypothetical: an offer, not a decision ("Wir können Sie umbuchen"). */
+const OFFER = new Set(['koennen', 'kann', 'koennte', 'koennten', 'wuerde', 'wuerden', 'moechte', 'moechten', 'soll', 'sollen', 'sollte', 'sollten', 'duerfen', 'darf', 'wuerdest', 'koenntest', 'gern', 'gerne']);
+const OFFER_VERBS = new Set(['empfehle', 'empfehlen', 'empfiehlt', 'schlage', 'schlagen', 'biete', 'bieten', 'rate', 'raten']);
+const TIME_PREP = new Set(['am', 'ab', 'um', 'bis', 'im', 'zum', 'zur', 'in', 'nach', 'vor', 'seit']);
+const OURS = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres']);
+const HAVE = new Set(['haben', 'habe', 'hab', 'hat', 'hatten', 'hatte', 'habt']);
+const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
+const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
+const CONDITIONAL = new Set(['wenn', 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
+
+function usesDu(doc: Doc): boolean {
+  let du = 0;
+  let sie = 0;
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = s.items[i]!;
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (INFORMAL.has(t.norm)) du++;
+      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
+    }
+  }
+  return du > sie;
+}
+
+type Clause = Sentence['clauses'][number];
+
+function clauseAt(s: Sentence, i: number): Clause {
+  return s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
+}
+
+function has(s: Sentence, c: Clause, set: Set<string>): boolean {
+  for (let k = c.from; k < c.to; k++) if (set.has(s.items[k]!.norm)) return true;
+  return false;
+}
+
+/** Does a question in the sentence only confirm a fait accompli ("…, das ist doch in Ordnung, oder?")? */
+function tagQuestion(s: Sentence): boolean {
+  const n = s.items.length;
+  const last = s.items.slice(Math.max(0, n - 4)).map((t) => t.norm);
+  return last.includes('oder') || last.includes('okay') || last.includes('ok') || last.includes('recht');
+}
+
+/**
+ * Who acts in the clause of the verb? The company ("Wir haben Sie umgebucht"), the customer on the receiving end
+ * ("Sie bekommen statt … eine Gutschrift") or an agentless passive about the customer's things ("Ihr Anschluss wird
+ * umgestellt").
+ */
+function customerIn(s: Sentence, c: Clause): boolean {
+  for (let k = c.from; k < c.to; k++) {
+    const t = s.items[k]!;
+    if ((FORMAL.has(t.norm) && (t.upper || k === 0) && t.norm !== 'sie') || INFORMAL.has(t.norm)) return true;
+    if (t.norm === 'sie' && k > c.from && t.upper) return true;
+  }
+  return false;
+}
+
+function decidingClause(s: Sentence, i: number): Clause | null {
+  const c = clauseAt(s, i);
+  if (has(s, c, OFFER)) return null;
+  // the company's own things ("Wir stellen gerade unser Abrechnungssystem um")
+  if (has(s, c, OURS) && !customerIn(s, c)) return null;
+  if (has(s, c, COMPANY)) return c;
+  if (/^hab/.test(s.items[c.from]!.norm) && (INFORMAL.has(s.items[c.from + 1]?.norm ?? '') || FORMAL.has(s.items[c.from + 1]?.norm ?? ''))) return c;
+  // agentless passive about the customer's things: "Ihr Anschluss wird umgestellt", "Ihnen wurde … zugeteilt"
+  for (let k = c.from; k < c.to; k++) {
+    if (!PASSIVE.has(s.items[k]!.norm)) continue;
+    if (customerIn(s, { ...c, to: k })) return c;
+    break;
+  }
+  return null;
+}
+
+function firstValid<P extends PhraseEntry>(s: Sentence, hits: Array<PhraseHit<P>>): { hit: PhraseHit<P>; clause: Clause } | null {
+  for (const h of hits) {
+    const t = s.items[h.match.from]!;
+    if (t.quoted) continue;
+    // a capitalised word inside the sentence is a noun ("die Sperre"), not the verb
+    const v = s.items[h.match.to - 1]!;
+    if (v.upper && h.match.to - 1 > 0 && h.pattern.elems.length === 1) continue;
+    const c = decidingClause(s, h.match.from);
+    if (c) return { hit: h, clause: c };
+  }
+  return null;
+}
+
+/** "damit Sie 20 % sparen" counts, "damit Sie ihn abholen können" (enabling the customer) does not. */
+function purposeFor(s: Sentence): boolean {
+  return PURPOSE.match(s).some((h) => !has(s, clauseAt(s, h.match.from), OFFER));
+}
+
+function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
+  if (s.question && !tagQuestion(s)) return null;
+  // "Wenn Sie möchten, stelle ich …" – an offer
+  if (s.clauses.some((c) => CONDITIONAL.has(c.lead))) return null;
+  if (CONSENT.test(s)) return null;
+  const prev = doc.sentences[s.index - 1];
+  const before = prev && prev.paragraph === s.paragraph ? prev : null;
+  if (CORRECTION.test(s) || (before && CORRECTION.test(before))) return null;
+  const ex = EXPLICIT.match(s).find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && FAVOUR.test(s)));
+  if (ex) return ex.entry.id === 'einverstanden' ? 'presumed' : 'decided';
+  // "Sie bekommen statt eines Austauschs eine Gutschrift."
+  const stattIdx = s.items.findIndex((t, k) => !t.quoted && (t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt') && s.items[k + 1]?.kind === 'word' && !TIME_PREP.has(s.items[k + 1]!.norm));
+  if (stattIdx >= 0) {
+    const c = clauseAt(s, stattIdx);
+    const receive = s.items.some((t) => RECEIVE.has(t.norm)) && s.items.some((t) => FORMAL.has(t.norm) || INFORMAL.has(t.norm));
+    if (receive && !has(s, c, OFFER)) return 'decided';
+  }
+  // "Statt der gewünschten Abholung am Montag holen wir die Retoure am Donnerstag ab."
+  if (stattIdx >= 0) {
+    const c = clauseAt(s, stattIdx);
+    if (has(s, c, COMPANY) && !has(s, c, OFFER) && !has(s, c, OFFER_VERBS)) return 'decided';
+  }
+  if (firstValid(s, ALLOT.match(s))) return 'decided';
+  const unilateral = UNILATERAL.test(s) || purposeFor(s);
+  const change = firstValid(s, CHANGE.match(s));
+  if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
+  const neutral = firstValid(s, NEUTRAL.match(s));
+  if (neutral) {
+    if (unilateral) return 'decided';
+    if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
+  }
+  if (unilateral && firstValid(s, WEAK.match(s))) return 'decided';
+  const send = firstValid(s, SEND.match(s));
+  if (send) {
+    if (STRONG.test(s) || purposeFor(s)) return 'decided';
+    if (REASONS.test(s) && has(s, send.clause, HAVE)) return 'decided';
+  }
+  return null;
+}
+
+/** Does the reply leave a choice to the customer anywhere (outside the sentence itself)? */
+function choiceOffered(doc: Doc, except: Sentence): boolean {
+  for (const s of doc.sentences) {
+    if (s === except) continue;
+    if (s.items.every((t) => t.quoted)) continue;
+    if (CHOICE.test(s)) return true;
+    if (s.question && s.items.some((t) => !t.quoted && (INFORMAL.has(t.norm) || (FORMAL.has(t.norm) && t.upper)))) return true;
+  }
+  return CHOICE.test(except);
+}
+
+export default defineRule({
+  id: 'deciding-for-customer',
+  meta: {
+    type: 'suggestion',
+    description: 'Meldet Antworten, die an Stelle des Kunden entscheiden („Wir haben entschieden, Ihnen einen Gutschein auszustellen.“), statt ihm die Wahl zu lassen.',
+    severity: 'warn',
+    unit: 'sentence',
+    messages: {
+      decided: 'Über den Kopf des Kunden entschieden: „{{actual}}“. Bieten Sie die Möglichkeiten an – jede mit ihrem Preis – und lassen Sie den Kunden wählen.',
+      presumed: 'Zustimmung unterstellt: „{{actual}}“. Fragen Sie den Kunden, statt sein Einverständnis vorauszusetzen.',
+    },
+  },
+  create(ctx) {
+    let du: boolean | null = null;
+    let choice: boolean | null = null;
+    return {
+      sentence(s) {
+        const kind = decision(ctx.doc, s);
+        if (!kind) return;
+        choice ??= choiceOffered(ctx.doc, s);
+        if (choice) return;
+        du ??= usesDu(ctx.doc);
+        ctx.report({
+          messageId: kind,
+          data: { actual: quote(s.text) },
+          start: s.start,
+          end: s.end,
+          note: 'Machen Sie nie den Fehler, für den Kunden die Entscheidung treffen zu wollen. Erklären Sie den Sachverhalt, bieten Sie Alternativen mit Preisschild an und lassen Sie den Kunden entscheiden.',
+          suggestions: [{
+            desc: 'Möglichkeiten anbieten und den Kunden wählen lassen',
+            text: du
+              ? 'Du hast zwei Möglichkeiten: [Möglichkeit A, mit Preis/Folgen] oder [Möglichkeit B, mit Preis/Folgen]. Was ist dir lieber?'
+              : 'Sie haben zwei Möglichkeiten: [Möglichkeit A, mit Preis/Folgen] oder [Möglichkeit B, mit Preis/Folgen]. Was ist Ihnen lieber?',
+          }],
+        });
+      },
+    };
+  },
+});
+
+function quote(text: string): string {
+  const t = text.replace(/[.!…\s]+$/, '');
+  return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
