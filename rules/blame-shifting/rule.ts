@@ -254,6 +254,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (!target) {
       for (let k = c.from; k < c.to - 1; k++) {
         const n = s.items[k]!.norm;
+        if (n === 'von' && properAfter(s, k)) { proper = k + 1; break; } // "den Kundendienst von Samsung"
         if (!PREPS.has(n)) continue;
         const after = s.items[k + 1]!;
         if (TOPIC.has(after.norm)) continue; // "bei Fragen …" is the topic, not the target
@@ -263,7 +264,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
           break;
         }
         if (THIRD_PRON.has(after.norm)) { generic = true; break; }
-        if (!ownInClause && id !== 'melden' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
+        if (!ownInClause && id !== 'melden' && id !== 'schicken' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
       }
     }
     // "dort", "dorthin"; "Da müssen Sie nachfragen" after a third party was named
@@ -273,7 +274,9 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const dept = ns.some((n) => /^(?:zustaendig|entsprechend)(?:e|en|er|es|em)$/.test(n));
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
-    if (id === 'reklamieren' && !there && !self && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
+    const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
+    if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !properAny && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
     // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
     const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
     if (cond && ownershipNear(doc, s, 2, 1)) continue;
@@ -319,7 +322,7 @@ function brandIn(s: Sentence, c: Clause): boolean {
 
 /** Words without which no `distance` pattern can match. */
 const DISTANCE_WITH_NEG = words('zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
-const DISTANCE_FREE = words('nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+const DISTANCE_FREE = words('machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 function DISTANCE_GATE(s: Sentence): boolean {
   const neg = hasNegation(s);
   return s.items.some((t) => DISTANCE_FREE.has(t.norm) || (neg && DISTANCE_WITH_NEG.has(t.norm)));
@@ -368,6 +371,12 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     const ns = norms(s, c);
     if (hasAny(ns, FIRST_PERSON) || hasAny(ns, words('sie du'))) continue;
     let j = k + 1;
+    // "Eine Reklamation ist nur über den Hersteller möglich"
+    if (/^(?:ueber|beim|bei|via)$/.test(s.items[j]!.norm)) {
+      const p = ps.find((x) => x.i > j && x.i <= j + 3 && !x.own);
+      if (p && replyContext(doc, s)) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+      continue;
+    }
     const t0 = s.items[j]!;
     // "können nur die Ihnen sagen" (demonstrative) — or a named third party: "nur das Rechenzentrum", "nur DHL"
     const demonstrative = (t0.norm === 'die' || t0.norm === 'der') && /^(?:ihnen|dir|euch|es|das|sie|uns)$/.test(s.items[j + 1]?.norm ?? '');
