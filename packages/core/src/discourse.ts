@@ -86,7 +86,7 @@ const COMPANY_SUBJECT = words('wir ich');
  * they are about something a customer asks for (a service noun); neutral technical prose has neither.
  */
 const CUSTOMER_REF = words(`sie ihnen ihr ihre ihren ihrem ihrer ihres du dich dir dein deine deinen deinem deiner deines euch euer eure
-  wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern
+  wir uns unser unsere unseren unserem unserer unseres ich meines mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern
   bedaure ausnahmsweise kunde kundin kunden nope`);
 /** Deictic subjects that point at the customer's request ("Das geht nicht", "Dies ist leider ausgeschlossen"). */
 const DEICTIC = words('das dies dat sowas so');
@@ -99,8 +99,9 @@ const SERVICE_NOUN_SUFFIX = ['erstattung', 'stornierung', 'storno', 'umbuchung',
   'retoure', 'retouren', 'anspruch', 'kaution', 'bonus', 'zuschuss', 'ausweis', 'antrag', 'versicherungsschutz', 'mitnahme', 'check-in', 'geld', 'kosten',
   'gebuehr', 'gebuehren', 'bestellung', 'ware', 'tour', 'ausflug', 'ausfluege', 'reise', 'flug', 'fahrt', 'angebot', 'abo', 'abos', 'support', 'beratung',
   'anzahlung', 'verguetung', 'teilnahme', 'einlass', 'sitzplatz', 'parkausweis', 'zahlungsaufschub', 'preisanpassung', 'kostenuebernahme', 'schadensersatz',
-  'aenderung', 'beschwerde', 'widerspruch', 'forderung', 'leistungen', 'leistung', 'ruecksendung', 'artikel', 'rueckgaberecht', 'umtauschrecht', 'widerrufsrecht', 'anfrage', 'bearbeitung', 'annahme', 'sendung', 'rechnung', 'mahnung', 'zahlung', 'konto', 'karte', 'police', 'schaden', 'sonderanfertigung'];
+  'aenderung', 'beschwerde', 'widerspruch', 'forderung', 'leistungen', 'leistung', 'ruecksendung', 'artikel', 'rueckgaberecht', 'umtauschrecht', 'widerrufsrecht', 'anfrage', 'bearbeitung', 'annahme', 'sendung', 'rechnung', 'mahnung', 'zahlung', 'konto', 'karte', 'police', 'schaden', 'sonderanfertigung', 'belastung', 'abbuchung'];
 /** Generic heads that count only inside a compound ("Namensänderung", "Versicherungsleistung"), not alone. */
+const NOT_SERVICE = words('software hardware firmware middleware malware schadsoftware');
 const COMPOUND_ONLY = new Set(['aenderung', 'leistung', 'leistungen', 'buchung', 'tausch']);
 const TECH = words(`datei dateien option optionen befehl befehle programm programme verzeichnis verzeichnisse parameter prozess prozesse argument argumente
   variable variablen kernel treiber zeichenkette zeichen dateisystem dateisysteme partition partitionen standardmaessig systemaufruf modus puffer
@@ -109,11 +110,12 @@ const TECH = words(`datei dateien option optionen befehl befehle programm progra
 function isServiceNoun(t: Token): boolean {
   if (t.kind !== 'word' || !t.upper || t.norm.length < 4) return false;
   const n = t.norm;
+  if (NOT_SERVICE.has(n)) return false;
   const stem = n.replace(/(?:en|n|e|s|er)$/, '');
   for (const suf of SERVICE_NOUN_SUFFIX) {
     const hit = n.endsWith(suf) ? n : stem.endsWith(suf) ? stem : '';
     if (!hit) continue;
-    if (COMPOUND_ONLY.has(suf) && hit.length < suf.length + 3) continue;
+    if (COMPOUND_ONLY.has(suf) && hit.length < suf.length + 2) continue;
     return true;
   }
   return false;
@@ -130,9 +132,12 @@ function serviceNounIn(s: Sentence, c: Clause): boolean {
  */
 export function customerContext(s: Sentence, c: Clause): boolean {
   let ref = false, agent = false, technical = false, weak = false;
+  let caps = 0;
   for (let k = 0; k < s.items.length; k++) {
     const t = s.items[k]!;
     if (t.text === '»' || t.text === '«') technical = true;
+    // licence boilerplate shouts ("Es gibt KEINE GARANTIE")
+    if (t.kind === 'word' && t.text.length >= 4 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase() && ++caps >= 2) technical = true;
     if (t.text === '§') ref = true;
     if (t.kind !== 'word' || t.quoted) continue;
     if (TECH.has(t.norm)) technical = true;
@@ -147,6 +152,8 @@ export function customerContext(s: Sentence, c: Clause): boolean {
   }
   if (technical && !agent) return false;
   if (ref) return true;
+  // naming the manufacturer, the carrier, the bank …: a customer's matter
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t.norm)) return true;
   // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
   if (weak && s.items.length <= 12) return true;
   // "Eine Senkung des Abschlags ist nicht möglich.": a short sentence whose subject is a requested thing
@@ -157,8 +164,9 @@ export function customerContext(s: Sentence, c: Clause): boolean {
     const t = s.items[k]!;
     if (t.kind !== 'word' || t.quoted) continue;
     if (DEICTIC.has(t.norm)) {
+      // a pronoun before its verb ("Das geht nicht", "Dies ist leider …"), not an article ("das auf diese Weise …")
       const next = s.items[k + 1];
-      if (!next || next.kind !== 'word' || !next.upper) return true;
+      if (!next || next.kind !== 'word' || DEICTIC_NEXT.has(next.norm)) return true;
     }
     if (isServiceNoun(t)) return true;
   }
@@ -170,9 +178,10 @@ function citesRule(n: string): boolean {
     || n.startsWith('datenschutz') || n.startsWith('kleingedruckt') || n.endsWith('ordnung') && n.length > 9
     || n.endsWith('gesetz') || n.endsWith('gesetzes') || n.endsWith('beschreibung') || n === 'preisliste' || n.endsWith('bestimmungen') || n.endsWith('vorschriften');
 }
-const INDEFINITE = words('ein eine einen kein keine keinen');
+const DEICTIC_NEXT = words('ist sind war waere wird wuerde kann koennen koennte darf duerfen muss muessen geht ging klappt funktioniert kommt machen tun laesst lassen leider sehen gibt bieten nehmen');
+const INDEFINITE = words('ein eine einen');
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
-const AGENT_OR_SOFTENER = words('nope wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
+const AGENT_OR_SOFTENER = words('nope unseres meines wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
 
 /** Generic courtesy lines: they offer nothing concrete. */
 const COURTESY = new PhraseSet(perPattern([
@@ -342,7 +351,8 @@ export function refusalHits(s: Sentence): Refusal[] {
     if (id === 'nicht-moeglich' && s.items[from]!.norm === 'nur' && ownChannelIn(s, from, to)) continue;
     if (id === 'geht-nicht' && requirement(s, clause)) continue;
     if (kind === 'decision' && !decisionApplies(s, from, clause)) continue;
-    if (IMPERSONAL.has(id) && !customerContext(s, clause)) continue;
+    if ((IMPERSONAL.has(id) || kind === 'blame' || kind === 'nocontrol' || kind === 'deflect') && !customerContext(s, clause)) continue;
+    if (kind !== 'no' && s.clauses.some((k) => k.lead === 'falls' || k.lead === 'sofern')) continue;
     if (id === 'gibt-es-nicht' && !serviceNounIn(s, clause) && !softened(s)) continue;
     out.push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
   }
