@@ -6,7 +6,7 @@
  * problem with the cache falls back to loading the ES module build.
  */
 let loaded = null;
-try { loaded = require('../lib/code-cache.cjs').loadCached(require.resolve('../dist/replylint.cjs')); } catch { loaded = null; }
+try { loaded = require('../lib/code-cache.cjs').loadCached(require('node:path').join(__dirname, '../dist/replylint.cjs')); } catch { loaded = null; }
 const run = loaded ? Promise.resolve(loaded.exports) : import('../dist/cli.js');
 run.then(async (m) => {
   const code = await m.main(process.argv.slice(2));
