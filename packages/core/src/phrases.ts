@@ -28,7 +28,7 @@ export interface PhraseHit<P extends PhraseEntry> {
 }
 
 export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
-  private compiled: Array<{ entry: P; pattern: CompiledPattern }> | null = null;
+  private compiled: Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> | null = null;
   private index = new Map<string, number[]>();
   private always: number[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
@@ -36,14 +36,15 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
 
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
-  private compile(): Array<{ entry: P; pattern: CompiledPattern }> {
+  private compile(): Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> {
     if (this.compiled) return this.compiled;
-    const list: Array<{ entry: P; pattern: CompiledPattern }> = [];
+    const list: Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> = [];
     for (const entry of this.entries) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
       for (const src of sources) {
         try {
-          list.push({ entry, pattern: compilePattern(src) });
+          const pattern = compilePattern(src);
+          list.push({ entry, pattern, required: requiredWords(pattern) });
         } catch (e) {
           throw new PatternError(`${this.name}: ${(e as Error).message} (in "${src}")`);
         }
@@ -78,6 +79,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     for (const i of cand) {
       const c = list[i]!;
       if (seen.has(c.entry)) continue;
+      if (c.required && !hasAll(c.required, sentence)) continue;
       const m = matchPattern(c.pattern, sentence);
       if (m) { hits.push({ entry: c.entry, match: m, pattern: c.pattern }); seen.add(c.entry); }
     }
@@ -93,4 +95,28 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   validate(): void {
     this.compile();
   }
+}
+
+/**
+ * The exact-word sets of a pattern's required closed elements other than its index key set, smallest first (null:
+ * none). A match consumes one token of each, so a sentence lacking a word of one of them cannot match: checking
+ * that with a few set look-ups spares the backtracking matcher at every start position for most candidates.
+ */
+function requiredWords(p: CompiledPattern): Array<Set<string>> | null {
+  const sets: Array<Set<string>> = [];
+  for (const e of p.elems) {
+    if (e.kind === 'tok' && !e.optional && e.keys && e.keys !== p.keys && !sets.includes(e.keys)) sets.push(e.keys);
+  }
+  sets.sort((a, b) => a.size - b.size);
+  return sets.length ? sets : null;
+}
+
+function hasAll(sets: Array<Set<string>>, sentence: Sentence): boolean {
+  const items = sentence.items;
+  for (const set of sets) {
+    let found = false;
+    for (let i = 0; i < items.length; i++) if (set.has(items[i]!.norm)) { found = true; break; }
+    if (!found) return false;
+  }
+  return true;
 }
