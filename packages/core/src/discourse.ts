@@ -99,7 +99,7 @@ const SERVICE_NOUN_SUFFIX = ['erstattung', 'stornierung', 'storno', 'umbuchung',
   'retoure', 'retouren', 'anspruch', 'kaution', 'bonus', 'zuschuss', 'ausweis', 'antrag', 'versicherungsschutz', 'mitnahme', 'check-in', 'geld', 'kosten',
   'gebuehr', 'gebuehren', 'bestellung', 'ware', 'tour', 'ausflug', 'ausfluege', 'reise', 'flug', 'fahrt', 'angebot', 'abo', 'abos', 'support', 'beratung',
   'anzahlung', 'verguetung', 'teilnahme', 'einlass', 'sitzplatz', 'parkausweis', 'zahlungsaufschub', 'preisanpassung', 'kostenuebernahme', 'schadensersatz',
-  'aenderung', 'beschwerde', 'widerspruch', 'forderung', 'leistungen', 'leistung', 'ruecksendung', 'artikel', 'rueckgaberecht', 'umtauschrecht', 'widerrufsrecht', 'anfrage', 'bearbeitung', 'annahme', 'sendung', 'rechnung', 'mahnung', 'zahlung', 'konto', 'karte', 'police', 'schaden', 'sonderanfertigung', 'belastung', 'abbuchung'];
+  'aenderung', 'beschwerde', 'widerspruch', 'forderung', 'leistungen', 'leistung', 'ruecksendung', 'artikel', 'rueckgaberecht', 'umtauschrecht', 'widerrufsrecht', 'anfrage', 'bearbeitung', 'annahme', 'sendung', 'rechnung', 'mahnung', 'zahlung', 'konto', 'karte', 'police', 'schaden', 'sonderanfertigung', 'belastung', 'abbuchung', 'verzoegerung', 'dispo', 'erhoehung', 'senkung'];
 /** Generic heads that count only inside a compound ("Namensänderung", "Versicherungsleistung"), not alone. */
 const NOT_SERVICE = words('software hardware firmware middleware malware schadsoftware');
 const COMPOUND_ONLY = new Set(['aenderung', 'leistung', 'leistungen', 'buchung', 'tausch']);
@@ -157,8 +157,9 @@ export function customerContext(s: Sentence, c: Clause): boolean {
   // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
   if (weak && s.items.length <= 12) return true;
   // "Eine Senkung des Abschlags ist nicht möglich.": a short sentence whose subject is a requested thing
-  const first = s.items[0]!;
-  if (INDEFINITE.has(first.norm) && s.items.length <= 12) return true;
+  let lead = c.from;
+  while (lead < c.to && s.items[lead]!.kind !== 'word') lead++;
+  if (lead < c.to && INDEFINITE.has(s.items[lead]!.norm) && s.items.length <= 14) return true;
   for (const t of s.items) if (!t.quoted && isServiceNoun(t)) return true;
   for (let k = c.from; k < c.to; k++) {
     const t = s.items[k]!;
@@ -178,7 +179,9 @@ function citesRule(n: string): boolean {
     || n.startsWith('datenschutz') || n.startsWith('kleingedruckt') || n.endsWith('ordnung') && n.length > 9
     || n.endsWith('gesetz') || n.endsWith('gesetzes') || n.endsWith('beschreibung') || n === 'preisliste' || n.endsWith('bestimmungen') || n.endsWith('vorschriften');
 }
-const DEICTIC_NEXT = words('ist sind war waere wird wuerde kann koennen koennte darf duerfen muss muessen geht ging klappt funktioniert kommt machen tun laesst lassen leider sehen gibt bieten nehmen');
+const DEICTIC_NEXT = words('nicht so leider ist sind war waere wird wuerde kann koennen koennte darf duerfen muss muessen geht ging klappt funktioniert kommt machen tun laesst lassen leider sehen gibt bieten nehmen');
+/** "Beachten Sie, dass …", "Hinweis: …": how manuals talk to their reader. */
+const MANUAL_NOTE = words('beachten hinweis achtung anmerkung');
 const INDEFINITE = words('ein eine einen');
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
 const AGENT_OR_SOFTENER = words('nope unseres meines wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
@@ -351,7 +354,8 @@ export function refusalHits(s: Sentence): Refusal[] {
     if (id === 'nicht-moeglich' && s.items[from]!.norm === 'nur' && ownChannelIn(s, from, to)) continue;
     if (id === 'geht-nicht' && requirement(s, clause)) continue;
     if (kind === 'decision' && !decisionApplies(s, from, clause)) continue;
-    if ((IMPERSONAL.has(id) || kind === 'blame' || kind === 'nocontrol' || kind === 'deflect') && !customerContext(s, clause)) continue;
+    if ((IMPERSONAL.has(id) || kind === 'blame' || (kind === 'deflect' && s.items[from]!.norm.startsWith('kontaktier'))) && !customerContext(s, clause)) continue;
+    if (MANUAL_NOTE.has(s.items[0]!.norm) && !customerContext(s, clause)) continue;
     if (kind !== 'no' && s.clauses.some((k) => k.lead === 'falls' || k.lead === 'sofern')) continue;
     if (id === 'gibt-es-nicht' && !serviceNounIn(s, clause) && !softened(s)) continue;
     out.push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
@@ -375,6 +379,8 @@ export function refusalHits(s: Sentence): Refusal[] {
 }
 const hitCache = new WeakMap<Sentence, Refusal[]>();
 /** A refusal inside "weil/da …" is the reason for something else ("Weil M ausverkauft ist, haben wir L geschickt"). */
+/** Subordinating conjunctions proper (not articles or relative pronouns, which also start clauses). */
+const TRUE_SUB = words('weil da dass wenn falls ob sofern soweit obwohl obgleich damit bevor nachdem sobald solange waehrend indem wie wo warum weshalb wieso sodass seit seitdem bis ehe zumal');
 const CAUSAL_LEADS = words('weil da denn nachdem zumal obwohl obgleich');
 /** "da" subordinates only before a subject ("da der Artikel …", "da Ihre Frist …"); "Da kann ich …" is an adverb. */
 const DA_SUBJECT = words(`der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen unser unsere unseren unserem unserer
@@ -449,7 +455,7 @@ function decisionApplies(s: Sentence, from: number, c: Clause): boolean {
   }
   // the agent or a passive in the decision's clause or in a main clause of the sentence ("Ihr Antrag wurde gemäß
   // Art. 5 (…) abgelehnt", "es wurde entschieden, Ihren Antrag abzulehnen") — not in a "weil …" clause
-  const main = s.clauses.filter((k) => k === c || !SUBORDINATORS.has(k.lead));
+  const main = s.clauses.filter((k) => k === c || !TRUE_SUB.has(k.lead));
   if (main.some((k) => hasWord(s, k, COMPANY_SUBJECT))) return true;
   if (main.some((k) => isPassive(s, k) || hasWord(s, k, PARTICIPLE_AUX))) return customerContext(s, c);
   return false;
@@ -520,7 +526,7 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
     // the complement of a refusal ("erlauben uns nicht, Ihnen … zur Verfügung zu stellen") offers nothing; a new
     // main clause after it does ("…, aber wir schicken Ihnen …", "…, wir schreiben den Betrag gut")
     const ci = s.clauses.indexOf(c);
-    if (ci > 0 && !NEW_MAIN.has(c.lead) && refused.some((r) => r.clause === s.clauses[ci - 1] && r.kind !== 'deflect' && !SUBORDINATORS.has(r.clause.lead))) continue;
+    if (ci > 0 && !NEW_MAIN.has(c.lead) && refused.some((r) => r.clause === s.clauses[ci - 1] && r.kind !== 'deflect' && !TRUE_SUB.has(r.clause.lead))) continue;
     if (negationsIn(s, c, harmless).length > 0) continue;
     const kind = h.entry.kind;
     // a courtesy line ("Bei Fragen stehen wir Ihnen gern zur Verfügung") offers nothing concrete
