@@ -2,8 +2,9 @@
  * Entry point of `replylint-language-server`: `--stdio`, `--node-ipc` or `--socket=<port>` (as every
  * vscode-languageserver). Bundled by build.ts into dist/server.cjs.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server.ts';
+import { FrameGuard } from './frames.ts';
 
 if (process.argv.includes('--version') || process.argv.includes('-v')) {
   process.stdout.write('replylint-language-server 0.1.0\n');
@@ -14,7 +15,10 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// over stdio, malformed frames are filtered out before they reach the JSON-RPC reader (see frames.ts)
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin.pipe(new FrameGuard((r) => process.stderr.write(`replylint: ${r}\n`)))), new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 // The server must never die on bad input: log and keep serving.
 process.on('uncaughtException', (e) => { try { connection.console.error(`replylint: ${e && e.stack ? e.stack : String(e)}`); } catch { /* ignore */ } });
 process.on('unhandledRejection', (e) => { try { connection.console.error(`replylint: ${e instanceof Error ? e.stack : String(e)}`); } catch { /* ignore */ } });

@@ -45,15 +45,21 @@ describe('language server robustness', () => {
   it('survives malformed LSP messages and requests about unknown documents', async () => {
     client = new TestClient();
     await client.initialize();
-    client.raw(frame('{not json!!}'));
-    client.raw(frame('{"foo": 1}'));
-    client.raw(frame('[1, 2, 3]'));
-    client.raw(frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":null}}'));
-    client.raw(frame('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere.txt","version":2},"contentChanges":[{"text":"x"}]}}'));
-    client.raw(frame('{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///nowhere.txt"}}}'));
-    client.raw(frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:no-text","languageId":"plaintext","version":1}}}'));
-    client.raw('X-Garbage: yes\r\n\r\n');
-    client.raw('Content-Length: abc\r\n\r\n');
+    // all in one chunk, followed by a valid message: the server must get past every broken frame to reach it
+    client.raw([
+      frame('{not json!!}'),
+      frame('{"foo": 1}'),
+      frame('[1, 2, 3]'),
+      frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":null}}'),
+      frame('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nowhere.txt","version":2},"contentChanges":[{"text":"x"}]}}'),
+      frame('{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///nowhere.txt"}}}'),
+      frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:no-text","languageId":"plaintext","version":1}}}'),
+      'X-Garbage: yes\r\n\r\n',
+      'Content-Length: abc\r\n\r\n',
+      'Content-Length: 99999999999999999999\r\n\r\n',
+      frame(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'untitled:after-garbage', languageId: 'plaintext', version: 1, text: REPLY } } })),
+    ].join(''));
+    expect(flatCount(await client.diagnostics('untitled:after-garbage'))).toBe(1);
     await stillWorks(client);
     await expect(client.conn.sendRequest('replylint/noSuchMethod', {})).rejects.toThrow();
     await expect(client.conn.sendRequest('textDocument/hover', null)).rejects.toThrow();
