@@ -79,7 +79,7 @@ function nonAsserted(s: Sentence, c: Clause): boolean {
   const n1 = s.items[first + 1];
   const n2 = s.items[first + 2];
   if (!lexicon.DETERMINERS.has(lead)) return true;
-  if (n1 && n1.kind === 'word' && (n1.upper || FINITE.has(n1.norm))) return false;
+  if (n1 && n1.kind === 'word' && (n1.upper || FINITE.has(n1.norm) || !REL_NEXT.has(n1.norm))) return false; // verb second: a main clause
   if (n2 && n2.kind === 'word' && n2.upper && n1 && n1.kind === 'word' && !n1.upper && !/^(?:sich|mich|uns|ihnen|sie|er|es|wir|ich)$/.test(n1.norm)) return false;
   return true;
 }
@@ -165,6 +165,7 @@ function properAfter(s: Sentence, p: number): boolean {
 }
 
 const BARE_PREPS = words('an bei mit von durch');
+const REL_NEXT = words('sich mich uns ihnen sie er es wir ich du ihr man dem den der die das des ein eine einen einem einer in an auf aus bei mit nach von zu zum zur fuer ueber unter vor hinter neben durch gegen ohne um bis seit nicht noch schon auch nur bereits jetzt heute morgen gestern dort hier sehr so ja doch dir dich euch mir ihm ihn');
 const FINITE = words('ist sind war waren hat haben hatte hatten kann koennen konnte liegt lag geht ging muss musste wird wurde gibt gab macht kommt kam');
 
 function hasAny(list: string[], set: Set<string>): boolean {
@@ -216,7 +217,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const c = clauseOf(s, v);
     if (nonAsserted(s, c) || anyNegation(s, c)) continue;
     // a capitalised verb form inside the clause is a noun ("Ihre Frage", "der Anruf")
-    if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen') continue;
+    if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen' && hit.entry.id !== 'anmelden') continue;
     const ns = norms(s, c);
     const idx = s.clauses.indexOf(c);
     const prev = idx > 0 ? norms(s, s.clauses[idx - 1]!) : [];
@@ -228,8 +229,8 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
       // "verweisen wir Sie … an den Hersteller": the company sends the customer away
       const all = s.items.map((t) => t.norm);
       if (!hasAny(all, words('wir ich man')) && !all.includes('wurden') && !all.includes('werden')) continue;
-    } else if (id === 'kontakt') {
-      if (!hasAny(ns, CUSTOMER)) continue;
+    } else if (id === 'kontakt' || id === 'erreichen') {
+      if (id === 'kontakt' && !hasAny(ns, CUSTOMER)) continue;
     } else {
       const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, words('bitte bitten empfehle empfehlen rate raten')) && hasAny(prev, words('sie ihnen dich dir')));
       if (!addressed) continue;
@@ -274,6 +275,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const dept = ns.some((n) => /^(?:zustaendig|entsprechend)(?:e|en|er|es|em)$/.test(n));
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
+    if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
     if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !properAny && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
@@ -334,7 +336,8 @@ const CONTRAST = words('aber jedoch allerdings doch');
 /** The speaker pushes responsibility away, or names someone else as responsible or at fault. */
 function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding: Finding; clearable: boolean } | null {
   const ps = partiesIn(s).filter((p) => !p.own || p.entry.kind === 'strong');
-  const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text);
+  // concessions: "zwar … aber", "eigentlich … aber", "auch wenn …"
+  const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text) || (s.items.some((t) => t.norm === 'eigentlich') && s.items.some((t) => t.norm === 'aber'));
   if (zwar) return null;
   const harmless = harmlessIn(s);
   const third = partyPresent(s, ps);
@@ -358,7 +361,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, words('sie du')) && !realNegation(s, c)) {
       const p = ps.find((x) => x.i >= c.from && x.i < c.to);
       if (!p && !brandIn(s, c)) continue;
-      if (!replyContext(doc, s)) continue;
+      if (!(p && p.entry.kind === 'strong' && !/entwickler|betreiber|partner/.test(s.items[p.i]!.norm)) && !replyContext(doc, s)) continue;
       return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
     }
   }
@@ -473,6 +476,10 @@ function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
     if (nonAsserted(s, c)) continue;
     const ns = norms(s, c);
     if (!ns.some((n) => CASE_NOUNS.has(n) || /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/.test(n))) continue;
+    // passing on feedback to a named team of one's own is no handover of a problem
+    const feedback = ns.some((n) => /^(?:feedback|rueckmeldung|anregung|anregungen|vorschlag|vorschlaege|kritik|lob|wunsch|idee)$/.test(n));
+    const vague = ns.some((n) => /^(?:zustaendig|entsprechend)\w*$|^(?:stelle|stellen|abteilung|fachabteilung|bereich|fachbereich)$/.test(n)) || partiesIn(s).some((p) => p.i >= c.from && p.i < c.to && !p.own && p.entry.kind === 'strong');
+    if (feedback && !vague) continue;
     const yours = s.items.slice(c.from, c.to).some((t) => (t.upper && /^(?:ihr|ihre|ihren|ihrem|ihrer|ihres)$/.test(t.norm)) || /^(?:dein|deine|deinen|deinem|deiner|wir|ich)$/.test(t.norm));
     if (!yours) continue;
     if (!ns.some((n) => n === 'an' || n === 'bei' || n === 'ans') && !ns.includes('abgegeben')) continue;
