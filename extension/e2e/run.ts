@@ -2,7 +2,8 @@
  * `pnpm e2e:vscode` — the extension in a real VS Code. Packages the .vsix, installs it into code-server (VS Code
  * 1.100.3 from the npm registry, in .tmp/code-server), opens a reply in headless Chromium (playwright-core) and
  * checks the squiggle, the Problems entry, the German hover, the status bar and that a quick fix changes the text.
- * Saves extension/e2e/screenshot.png (squiggle + hover). Installs what it needs on a fresh machine: Debian
+ * Saves a screenshot (squiggle + hover) to .tmp/e2e-vscode-screenshot.png; with `-- --update-screenshot` to the
+ * committed extension/e2e/screenshot.png. Installs what it needs on a fresh machine: Debian
  * packages chromium, libkrb5-dev, ripgrep (apt-get, as root) and code-server (npm, into its own folder).
  *
  *   corepack pnpm e2e:vscode            # REPLYLINT_E2E_KEEP=1 keeps the temp folders for inspection
@@ -20,7 +21,8 @@ const ext = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(ext, '..');
 const csDir = join(root, '.tmp', 'code-server');
 const runDir = join(root, '.tmp', 'e2e-vscode');
-const screenshot = join(ext, 'e2e', 'screenshot.png');
+// the committed screenshot is only rewritten on request, so that a test run leaves the working tree clean
+const screenshot = process.argv.includes('--update-screenshot') ? join(ext, 'e2e', 'screenshot.png') : join(root, '.tmp', 'e2e-vscode-screenshot.png');
 const t0 = performance.now();
 const timings: Array<[string, number]> = [];
 let last = t0;
