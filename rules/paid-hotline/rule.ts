@@ -63,6 +63,7 @@ function priceAt(items: Token[]): number {
   return -1;
 }
 
+const FEE_HINT = /pflicht|gebuehr|gegen|mehrwert|premium|sonderruf/;
 const FREE = /^(?:kostenlos|kostenfrei|gebuehrenfrei|gratis|inklusive|enthalten)/;
 const CLOSING = /^(?:(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|gruesse)\b.*\bgruesse?n?\b|gruss\b|gruesse\b|mfg\b|lg\b|vg\b)/;
 
@@ -127,6 +128,9 @@ export default defineRule({
           messageId = 'premiumNumber';
         } else {
           const per = perTimePrice(items);
+          const price = priceAt(items);
+          // cheap pre-check: without a price or a fee word nothing below can match
+          if (per < 0 && price < 0 && !items.some((t) => t.kind === 'word' && FEE_HINT.test(t.norm))) return;
           const feeHit = FEE.match(s).find((h) => !items[h.match.from]!.quoted);
           // "0900 1 555 666. Anrufe kosten 1,49 € pro Minute." – the price of the number just named
           if (per >= 0 && lastReported === s.index - 1) return;
@@ -135,7 +139,6 @@ export default defineRule({
           } else if (feeHit && CHANNEL.test(s) && !negatedOrFree(s, feeHit.match.from)) {
             what = items.slice(feeHit.match.from, feeHit.match.to).map((t) => t.text).join(' ');
           } else {
-            const price = priceAt(items);
             const prod = PRODUCT.match(s)[0];
             if (price < 0 || !prod || !DIRECTIVE.test(s) || negatedOrFree(s, price) || s.question) return;
             if (CUSTOMER_ASKED.test(s.text)) return;

@@ -62,7 +62,8 @@ function hasAgent(items: Token[], from: number, to: number, participle: Token): 
 function findPassive(s: Sentence): Found | null {
   const items = s.items;
   const sets: Array<[PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change']];
-  const harmless = discourse.harmlessNegation(s);
+  let harmlessCache: Array<[number, number]> | null = null;
+  const harmless = (): Array<[number, number]> => (harmlessCache ??= discourse.harmlessNegation(s));
   for (const [set, kind] of sets) {
     const hits: Array<PhraseHit<PhraseEntry>> = set.match(s);
     for (const h of hits) {
@@ -89,7 +90,7 @@ function findPassive(s: Sentence): Found | null {
         if (WERDEN.has(n) || (kind === 'against' && SEIN.has(n) && i < p && !STATE.has(part.norm))) { aux = i; break; }
       }
       if (aux < 0) continue;
-      const negated = discourse.negationsIn(s, c, harmless).length > 0;
+      const negated = discourse.negationsIn(s, c, harmless()).length > 0;
       let modal = false;
       let possible = false;
       for (let i = from; i < to; i++) {
