@@ -5,8 +5,12 @@ import { suggestionFor } from './suggest.ts';
  * flat-no: a refusal with no reason and no way forward. The refusal vocabulary, reasons and ways forward live in
  * the shared discourse layer (packages/core/src/discourse.ts); this rule decides what is flat.
  */
+const TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r']);
 function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
+  // trim trailing punctuation and space without a backtracking regex
+  let e = text.length;
+  while (e > 0 && TRAILING.has(text[e - 1]!)) e--;
+  const t = text.slice(0, e);
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
 }
 

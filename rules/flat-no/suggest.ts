@@ -50,5 +50,5 @@ export function alternativesFor(doc: Doc, s: Sentence): string {
 export function ownershipFor(doc: Doc, s: Sentence): string {
   const t = topicOf(s);
   const alt = t === DEFAULT ? '[Alternative, mit Preis]' : t.alternatives[0];
-  return address(doc, ` Ich kümmere mich selbst darum: Ich kläre das direkt mit [Hersteller/Dienstleister] und melde mich bis [Datum] bei Ihnen. Wenn Sie nicht so lange warten möchten, biete ich Ihnen ${alt} an – was ist Ihnen lieber?`);
+  return address(doc, ` Ich kümmere mich selbst darum: Ich kläre das direkt mit [Hersteller/Dienstleister] und melde mich bis [Datum] bei Ihnen. Wenn Sie nicht so lange warten möchten, kann ich Ihnen stattdessen Folgendes anbieten: ${alt}. Was ist Ihnen lieber?`);
 }

@@ -5,8 +5,12 @@ import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
  * missing-alternative: the reply refuses (or cannot deliver, or sends the customer elsewhere) and offers no
  * alternative, no next step and no choice anywhere. Reported once per reply, on the clearest refusal.
  */
+const TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r']);
 function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
+  // trim trailing punctuation and space without a backtracking regex
+  let e = text.length;
+  while (e > 0 && TRAILING.has(text[e - 1]!)) e--;
+  const t = text.slice(0, e);
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
 }
 
@@ -20,6 +24,7 @@ export default defineRule({
     messages: {
       noAlternative: 'Absage ohne Alternative: „{{actual}}“. Die Antwort sagt, was nicht geht, aber nicht, was stattdessen geht – bieten Sie Alternativen an (jede mit ihrem Preis) und lassen Sie den Kunden wählen.',
       sentAway: 'Weiterverweis ohne Alternative: „{{actual}}“. Die Antwort schickt den Kunden weiter, bietet aber selbst keine Lösung, keinen nächsten Schritt und keine Wahl an.',
+      notOurs: 'Absage ohne Alternative: „{{actual}}“. Die Antwort sagt, wer zuständig ist oder woran es liegt, bietet aber selbst keine Lösung, keinen nächsten Schritt und keine Wahl an.',
     },
   },
   create(ctx) {
@@ -40,7 +45,7 @@ export default defineRule({
         const range = { start: discourse.bodyRange(first).start, end: last.end };
         const away = best.kind === 'deflect' || best.kind === 'nocontrol' || best.kind === 'blame';
         ctx.report({
-          messageId: away ? 'sentAway' : 'noAlternative',
+          messageId: best.kind === 'deflect' ? 'sentAway' : away ? 'notOurs' : 'noAlternative',
           data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },
           start: range.start,
           end: range.end,
