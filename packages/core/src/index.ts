@@ -3,7 +3,7 @@
  * in Node, in a browser and in a language server.
  */
 export { lintText, buildDoc, type Finding, type Suggestion, type LintOptions, type LintResult } from './linter.ts';
-export { defineRule, ruleUrl, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleVisitors, type ReportSpec, type SuggestionSpec, type SeverityName, type RuleUnit, type OptionSpec } from './rule.ts';
+export { defineRule, ruleUrl, formatMessage, snippet, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleVisitors, type ReportSpec, type SuggestionSpec, type SeverityName, type RuleUnit, type OptionSpec } from './rule.ts';
 export { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
 export { compilePattern, matchPattern, matchAll, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 export { verbForms, type VerbForms } from './morph.ts';

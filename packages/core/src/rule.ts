@@ -95,3 +95,17 @@ export function formatMessage(template: string, data: Record<string, string | nu
     return String(data[k]);
   });
 }
+
+const SNIPPET_TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r', '\u00A0']);
+
+/**
+ * The text a message quotes: white space folded, trailing sentence punctuation removed, cut to `max`
+ * characters with an ellipsis. Linear, whatever the input.
+ */
+export function snippet(text: string, max = 60): string {
+  let t = text.replace(/\s+/g, ' ');
+  let e = t.length;
+  while (e > 0 && SNIPPET_TRAILING.has(t[e - 1]!)) e--;
+  t = t.slice(0, e);
+  return t.length > max ? t.slice(0, max - 3) + '…' : t;
+}
