@@ -188,7 +188,7 @@ const AGENT_OR_SOFTENER = words('nope unseres meines wir uns unser unsere unsere
 
 /** Generic courtesy lines: they offer nothing concrete. */
 const COURTESY = new PhraseSet(perPattern([
-  { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', 'bei|für ...2 *fragen|*anliegen|*rückfragen', 'sie erreichen uns|mich', 'erreichen sie uns|mich', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<helfen> ...4 weiter $', '<weiter|helfen> ...2 $', 'gern* <beantworten>', '<beantworten> ...4 gern*', '<sein> uns ...3 wichtig', 'priorität'] },
+  { pattern: ['bei|für weitere|weiteren|sonstigen|allen? fragen', 'bei|für ...2 *fragen|*anliegen|*rückfragen', 'sie erreichen uns|mich', 'erreichen sie uns|mich', '^ bei fragen', '^ für fragen', 'fragen ...4 <stehen> ...4 zur verfügung', '<stehen> ...4 gerne? zur verfügung', '<bitten> ...3 um ...3 verständnis', 'verständnis ...3 <danken>|<bedanken>', 'für ihr|dein verständnis', 'für ihre|deine geduld', '<hoffen> ...3 auf ...3 verständnis', '<wünschen> ...6 tag|reise|woche|wochenende|aufenthalt|fahrt', 'liegt uns ...3 am herzen', '<freuen> ...4 uns|mich', '<hoffen> ...4 wir|ich', 'wir|ich <hoffen>', '<wuenschen> ...4 ihnen|dir', '<helfen> ...4 weiter $', '<weiter|helfen> ...2 $', 'gern* <beantworten>', '<beantworten> ...4 gern*', '<sein> uns ...3 wichtig', 'priorität'] },
 ]), 'courtesy');
 
 /**
@@ -553,11 +553,14 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
  */
 const OFFER_MODAL = words('kann koennen koennte koennten wuerde wuerden gern gerne');
 const LIMITING = words('nur lediglich leider');
+/** "Ich kann Ihren Ärger verstehen", "Wir können Ihnen versichern …", "Wir würden uns freuen …": no offer. */
+const NOT_AN_OFFER = words(`verstehen nachvollziehen nachempfinden versichern bestaetigen mitteilen sagen bedauern entschuldigen freuen hoffen
+  garantieren vorstellen`);
 function agentOffer(s: Sentence, refused: Refusal[], harmless: Array<[number, number]>, except?: Clause): boolean {
   if (refused.some((r) => r.kind === 'deflect')) return false;
   for (const c of s.clauses) {
     if (c === except || !hasWord(s, c, AGENT) || !hasWord(s, c, OFFER_MODAL)) continue;
-    if (hasWord(s, c, LIMITING) || refused.some((r) => r.clause === c) || negationsIn(s, c, harmless).length > 0) continue;
+    if (hasWord(s, c, LIMITING) || hasWord(s, c, NOT_AN_OFFER) || refused.some((r) => r.clause === c) || negationsIn(s, c, harmless).length > 0) continue;
     if (isConditional(s, c) && !s.question) continue;
     if (c.to - c.from < 4) continue;
     return true;
