@@ -1,5 +1,5 @@
 import { defineRule, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
-import { blame, distance, handover, ownership, parties, redirect, system } from './phrases.gen.ts';
+import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
 interface DistanceEntry extends PhraseEntry { kind?: 'needsParty' }
@@ -10,13 +10,14 @@ const BLAME = new PhraseSet(blame, 'blame-shifting/blame');
 const HANDOVER = new PhraseSet(handover, 'blame-shifting/handover');
 const OWNERSHIP = new PhraseSet(ownership, 'blame-shifting/ownership');
 const SYSTEM = new PhraseSet(system, 'blame-shifting/system');
+const HARMLESS = new PhraseSet(harmless, 'blame-shifting/harmless');
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 /** The customer, addressed (folded: "Sie" = "sie"). */
 const CUSTOMER = words('sie du dich dir euch');
 /** The speaker's side. */
 const OWN = words('ich wir uns mir mich unser unsere unseren unserem unserer unseres unsererseits meine meinen meinem meiner');
-const COLLEAGUE = words('herr herrn frau');
+const COLLEAGUE = words('herr herrn frau hausmeister hausmeisterin kollege kollegin kollegen dr');
 const DIRECTIVE_MODALS = words('muessen muss musst muesst sollten solltest sollen sollt koennen kannst koennt koennten koenntest');
 const MUST = words('muessen muss musst muesst');
 const OPTION = words('auch gern gerne jederzeit alternativ natuerlich selbstverstaendlich ebenfalls wahlweise zusaetzlich lieber');
@@ -38,7 +39,7 @@ const norms = (s: Sentence, c: Clause): string[] => s.items.slice(c.from, c.to).
 const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
 function harmlessIn(s: Sentence): Array<[number, number]> {
   let h = harmlessCache.get(s);
-  if (!h) { h = hasNegation(s) ? discourse.harmlessNegation(s) : []; harmlessCache.set(s, h); }
+  if (!h) { h = hasNegation(s) ? HARMLESS.match(s).map((x) => [x.match.from, x.match.to] as [number, number]) : []; harmlessCache.set(s, h); }
   return h;
 }
 function hasNegation(s: Sentence): boolean {
@@ -147,6 +148,9 @@ function partiesIn(s: Sentence): PartyAt[] {
     if (entry.kind === 'weak') {
       for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(s.items[k]!.norm)) own = true;
     }
+    // "wir als Kasse", "wir als Veranstalter": the speaker's own role
+    if (i >= 2 && s.items[i - 1]!.norm === 'als' && /^(?:wir|ich|uns)$/.test(s.items[i - 2]!.norm)) own = true;
+    if (i >= 3 && s.items[i - 2]!.norm === 'als' && /^(?:wir|ich|uns)$/.test(s.items[i - 3]!.norm)) own = true;
     out.push({ i, end: i + 1, entry, own });
   }
   partyCache.set(s, out);
@@ -288,7 +292,6 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
   return null;
 }
 
-const NOT_A_PARTY = words('problem fehler sache schuld verantwortung angelegenheit entscheidung kuendigung bestellung anfrage zahlung ueberweisung eingabe angabe angaben adresse hausnummer nachricht antrag vertrag konto');
 
 /** Someone other than the speaker and the customer is named: a listed party, a brand, the customer's own equipment. */
 function partyPresent(s: Sentence, ps: PartyAt[]): boolean {
@@ -297,10 +300,6 @@ function partyPresent(s: Sentence, ps: PartyAt[]): boolean {
     if (s.items[k]!.quoted) continue;
     if (properAfter(s, k)) return true;
     const n = s.items[k]!.norm;
-    if (/^(?:ihr|ihre|ihrem|ihren|ihrer|ihres|dein|deine|deinem|deinen|deiner|deines)$/.test(n) && s.items[k]!.upper !== (n.startsWith('d'))) {
-      const next = s.items[k + 1]!;
-      if (next.kind === 'word' && next.upper && !NOT_A_PARTY.has(next.norm)) return true;
-    }
   }
   return false;
 }
@@ -323,7 +322,7 @@ function brandIn(s: Sentence, c: Clause): boolean {
 }
 
 /** Words without which no `distance` pattern can match. */
-const DISTANCE_WITH_NEG = words('zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
+const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
 const DISTANCE_FREE = words('machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 function DISTANCE_GATE(s: Sentence): boolean {
   const neg = hasNegation(s);
@@ -335,7 +334,7 @@ const CONTRAST = words('aber jedoch allerdings doch');
 
 /** The speaker pushes responsibility away, or names someone else as responsible or at fault. */
 function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding: Finding; clearable: boolean } | null {
-  const ps = partiesIn(s).filter((p) => !p.own || p.entry.kind === 'strong');
+  const ps = partiesIn(s).filter((p) => !p.own);
   // concessions: "zwar … aber", "eigentlich … aber", "auch wenn …"
   const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text) || (s.items.some((t) => t.norm === 'eigentlich') && s.items.some((t) => t.norm === 'aber'));
   if (zwar) return null;
@@ -349,9 +348,11 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (hasAny(norms(s, c), words('sie du')) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
     if (s.items[hit.match.to]?.norm === 'gemacht') continue; // "verantwortlich gemacht werden" (disclaimer)
     const needsParty = hit.entry.kind === 'needsParty' || hit.entry.id === 'nicht-wir';
+    // "dein Problem, nicht unseres": the other side is the customer – that is blaming the customer, not shifting
+    if (hit.entry.id === 'kontrast' && /\b(?:dein|deine|ihr|ihre|euer|eure)\s+(?:problem|fehler|schuld|sache|verschulden)\b/i.test(s.text)) continue;
     if (needsParty && !third && !prevParty && !systemTest(s)) continue;
     if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), words('wir ich uns mir'))) continue; // "andere sollten keinen Zugriff haben"
-    const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable';
+    const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable' || hit.entry.id === 'nicht-wir';
     return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
   }
   for (const c of s.clauses) {

@@ -1,5 +1,5 @@
 import { defineRule, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
-import { adverse, authority, condition, exception, explain } from './phrases.gen.ts';
+import { adverse, authority, condition, exception, explain, harmless } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
 interface AuthorityEntry extends PhraseEntry { kind?: Kind }
@@ -9,6 +9,7 @@ const ADVERSE = new PhraseSet(adverse, 'paragraph-hiding/adverse');
 const EXPLAIN = new PhraseSet(explain, 'paragraph-hiding/explain');
 const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
 const CONDITION = new PhraseSet(condition, 'paragraph-hiding/condition');
+const HARMLESS = new PhraseSet(harmless, 'paragraph-hiding/harmless');
 
 /** Clause leads after which the citation only states a condition, a question or an explanation. */
 const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'damit', 'obwohl', 'auch']);
@@ -22,6 +23,8 @@ function authorityCue(s: Sentence): Cue | null {
   for (const hit of AUTHORITY.match(s)) {
     const { from, to } = hit.match;
     if (s.items[from]!.quoted) continue;
+    // "aus Sicherheitsgründen" is everywhere in manuals; in a reply it speaks to the customer
+    if (hit.entry.id === 'sicherheit' && !s.items.some((t) => /^(?:wir|ich|uns|mir|ihnen|dir|dich)$/.test(t.norm))) continue;
     const clause = s.clauses.find((c) => from >= c.from && from < c.to);
     if (clause && clause !== s.clauses[0] && NOT_ASSERTED.has(clause.lead)) continue;
     if (clause && clause === s.clauses[0] && (clause.lead === 'wenn' || clause.lead === 'falls' || clause.lead === 'sofern')) continue;
@@ -38,7 +41,7 @@ function isInherent(s: Sentence, cue: Cue): boolean {
 }
 
 function hasRealNegation(s: Sentence, from = 0, to = s.items.length): boolean {
-  const harmless = discourse.harmlessNegation(s);
+  const harmless = HARMLESS.match(s).map((h) => [h.match.from, h.match.to] as [number, number]);
   for (let i = from; i < to; i++) {
     const t = s.items[i]!;
     if (t.kind !== 'word' || t.quoted || !lexicon.NEGATIONS.has(t.norm)) continue;
