@@ -141,7 +141,7 @@ function strong(inf: string, entry: string): string[] {
   } else {
     const [du, er] = pres.split(' ') as [string, string];
     out.push(du, er, s + e + 't');
-    if (/i/.test(du) && /e/.test(s)) out.push(du.replace(/s?t$/, '')); // imperative nimm, gib, sieh
+    if (/i/.test(du) && /e/.test(s) && inf !== 'werden') out.push(du.replace(/s?t$/, '')); // imperative nimm, gib, sieh ("wirst" → "werde", not "wir")
     if (MODAL_LIKE.has(inf)) out.push(er);
   }
   if (inf === 'sein') out.push('bin', 'sind', 'seid', 'sei', 'seien', 'seiest', 'seist', 'seiet');
