@@ -10,6 +10,7 @@ type MessageId = 'hindsight' | 'repeat' | 'fault' | 'lecture' | 'rhetoric';
 const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
 const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 const COMPANY_SUBJECT = new Set(['wir', 'ich']);
+const RECEIVE = new Set(['bekommen', 'erhalten', 'kriegen', 'gekriegt', 'informiert', 'benachrichtigt', 'gewarnt', 'angerufen']);
 
 /** Does the reply address the customer with "du"? */
 function usesDu(doc: Doc): boolean {
@@ -79,9 +80,31 @@ function aboutCustomer(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
+const PARTICIPLE = /^(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)$/;
+const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'waeren', 'waerst']);
+const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
+const COUNTERFACTUAL: PhraseEntry = { pattern: '', message: 'hindsight' };
+
+/** "Wenn Sie die Kündigung per Einschreiben geschickt hätten, gäbe es jetzt kein Problem." */
+function counterfactual(s: Sentence): boolean {
+  for (let k = 0; k < s.clauses.length - 1; k++) {
+    const c = s.clauses[k]!;
+    if (c.lead !== 'wenn' && c.lead !== 'falls') continue;
+    const items = s.items.slice(c.from, c.to);
+    if (!items.some((t) => t.norm === 'sie' || t.norm === 'du')) continue;
+    if (items.some((t) => COMPANY_SUBJECT.has(t.norm))) continue;
+    const last = items[items.length - 1];
+    const before = items[items.length - 2];
+    if (!last || !before || !COUNTERFACTUAL_AUX.has(last.norm) || !PARTICIPLE.test(before.norm)) continue;
+    const next = s.clauses[k + 1]!;
+    if (COUNTERFACTUAL_MAIN.has(s.items[next.from]?.norm ?? '') || s.items[next.from]?.norm === 'dann') return true;
+  }
+  return false;
+}
+
 function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
   const hits = BLAMING.match(s);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return !s.question && counterfactual(s) ? COUNTERFACTUAL : null;
   const harmless = discourse.harmlessNegation(s);
   for (const h of hits) {
     const { from, to } = h.match;
@@ -102,6 +125,12 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     if (f.has('empathy') && EMPATHY.test(s)) continue;
     if (f.has('nochoice') && CHOICE.test(s)) continue;
     if (f.has('custctx') && !aboutCustomer(doc, s)) continue;
+    // "Den müssen Sie schon selbst anschreiben" sends the customer away (blame-shifting), it does not lecture
+    if (h.entry.id === 'belehren' && h.pattern.source.includes('<müssen>') && s.items.slice(from, to + 1).some((t) => t.norm === 'selbst' || t.norm === 'selber')) continue;
+    // "Sie hätten eine Durchsage bekommen müssen" – the customer should have received something: our fault
+    if (h.entry.id === 'haetten-muessen' && s.items.slice(first.from, last.to).some((t) => RECEIVE.has(t.norm))) continue;
+    // "Sie haben die PIN dreimal falsch eingegeben" reports attempts, it does not reproach
+    if (h.entry.id === 'falsch-bedient' && s.items.some((t, k) => k > from && k < to && /mal$/.test(t.norm) && s.items[k + 1]?.norm.startsWith('falsch'))) continue;
     // "genauer gesagt" is a figure of speech
     if (s.items[to]?.norm === 'gesagt') continue;
     return h.entry;

@@ -1,5 +1,5 @@
 import { defineRule, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
-import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours } from './phrases.gen.ts';
+import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
 const EXPLICIT = new PhraseSet(explicit, 'deciding-for-customer/explicit');
 const ALLOT = new PhraseSet(allotVerbs, 'deciding-for-customer/allotVerbs');
@@ -16,6 +16,8 @@ const REASONS = new PhraseSet(reasons, 'deciding-for-customer/reasons');
 const CONSENT = new PhraseSet(consent, 'deciding-for-customer/consent');
 const CHOICE = new PhraseSet(choice, 'deciding-for-customer/choice');
 const FAVOUR = new PhraseSet(favours, 'deciding-for-customer/favours');
+const SUBJECT = new PhraseSet(subjectMatter, 'deciding-for-customer/subjectMatter');
+const GIFT = new PhraseSet(gifts, 'deciding-for-customer/gifts');
 
 const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines', 'euch']);
 const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
@@ -24,6 +26,8 @@ const COMPANY = new Set(['wir', 'ich']);
 const OFFER = new Set(['koennen', 'kann', 'koennte', 'koennten', 'wuerde', 'wuerden', 'moechte', 'moechten', 'soll', 'sollen', 'sollte', 'sollten', 'duerfen', 'darf', 'wuerdest', 'koenntest', 'gern', 'gerne']);
 const OFFER_VERBS = new Set(['empfehle', 'empfehlen', 'empfiehlt', 'schlage', 'schlagen', 'biete', 'bieten', 'rate', 'raten']);
 const TIME_PREP = new Set(['am', 'ab', 'um', 'bis', 'im', 'zum', 'zur', 'in', 'nach', 'vor', 'seit']);
+const RECIPIENT = new Set(['ihnen', 'dir', 'euch']);
+const COORD = new Set(['und', 'oder', 'aber', 'doch']);
 const OURS = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres']);
 const HAVE = new Set(['haben', 'habe', 'hab', 'hat', 'hatten', 'hatte', 'habt']);
 const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
@@ -113,12 +117,12 @@ function purposeFor(s: Sentence): boolean {
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (s.question && !tagQuestion(s)) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
-  if (s.clauses.some((c) => CONDITIONAL.has(c.lead))) return null;
+  if (s.clauses.some((c) => CONDITIONAL.has(c.lead) || (COORD.has(c.lead) && CONDITIONAL.has(s.items[c.from + 1]?.norm ?? '')))) return null;
   if (CONSENT.test(s)) return null;
   const prev = doc.sentences[s.index - 1];
   const before = prev && prev.paragraph === s.paragraph ? prev : null;
   if (CORRECTION.test(s) || (before && CORRECTION.test(before))) return null;
-  const ex = EXPLICIT.match(s).find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && FAVOUR.test(s)));
+  const ex = EXPLICIT.match(s).find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && (FAVOUR.test(s) || !(SUBJECT.test(s) || customerIn(s, { from: 0, to: s.items.length, lead: '', subordinate: false })))));
   if (ex) return ex.entry.id === 'einverstanden' ? 'presumed' : 'decided';
   // "Sie bekommen statt eines Austauschs eine Gutschrift."
   const stattIdx = s.items.findIndex((t, k) => !t.quoted && (t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt') && s.items[k + 1]?.kind === 'word' && !TIME_PREP.has(s.items[k + 1]!.norm));
@@ -132,17 +136,22 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
     const c = clauseAt(s, stattIdx);
     if (has(s, c, COMPANY) && !has(s, c, OFFER) && !has(s, c, OFFER_VERBS)) return 'decided';
   }
+  if (GIFT.test(s)) return null;
   if (firstValid(s, ALLOT.match(s))) return 'decided';
   const unilateral = UNILATERAL.test(s) || purposeFor(s);
   const change = firstValid(s, CHANGE.match(s));
   if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
-  const neutral = firstValid(s, NEUTRAL.match(s));
+  const neutralHit = firstValid(s, NEUTRAL.match(s));
+  // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
+  const neutral = neutralHit && has(s, neutralHit.clause, COMPANY) ? neutralHit : null;
   if (neutral) {
     if (unilateral) return 'decided';
     if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
   }
   if (unilateral && firstValid(s, WEAK.match(s))) return 'decided';
-  const send = firstValid(s, SEND.match(s));
+  const sendHit = firstValid(s, SEND.match(s));
+  // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
+  const send = sendHit && has(s, sendHit.clause, RECIPIENT) ? sendHit : null;
   if (send) {
     if (STRONG.test(s) || purposeFor(s)) return 'decided';
     if (REASONS.test(s) && has(s, send.clause, HAVE)) return 'decided';

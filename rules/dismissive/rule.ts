@@ -1,10 +1,11 @@
 import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
-import { dismissive, acknowledgements, rules, reasons } from './phrases.gen.ts';
+import { dismissive, acknowledgements, rules, reasons, followUps } from './phrases.gen.ts';
 
 const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
 const ACK = new PhraseSet(acknowledgements, 'dismissive/acknowledgements');
 const RULES = new PhraseSet(rules, 'dismissive/rules');
 const REASONS = new PhraseSet(reasons, 'dismissive/reasons');
+const FOLLOW_UP = new PhraseSet(followUps, 'dismissive/followUps');
 
 type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
 
@@ -80,11 +81,19 @@ function flags(e: PhraseEntry): Set<string> {
 }
 
 /** The first dismissive phrase in a sentence, if any (and not cancelled by its context). */
-function findDismissive(s: Sentence): PhraseEntry | null {
+/** Does the next sentence follow up with a question or a request ("Könnten Sie mir ein Video schicken?")? */
+function followsUp(doc: Doc, s: Sentence): boolean {
+  if (FOLLOW_UP.test(s)) return true;
+  const n = doc.sentences[s.index + 1];
+  return !!n && n.paragraph === s.paragraph && (n.question || FOLLOW_UP.test(n));
+}
+
+function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
   const hits = DISMISSIVE.match(s);
   if (hits.length === 0) return null;
-  if (ACK.test(s)) return null;
   const harmless = discourse.harmlessNegation(s);
+  // an acknowledgement in a clause of its own turns the statement around ("…, umso wichtiger ist Ihr Hinweis")
+  if (ACK.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0)) return null;
   for (const h of hits) {
     const { from, to } = h.match;
     if (s.items[from]!.quoted) continue;
@@ -100,6 +109,8 @@ function findDismissive(s: Sentence): PhraseEntry | null {
     // "Das Gerät funktioniert wieder einwandfrei" reports a repair
     if (h.entry.id === 'alles-ok' && s.items.some((t) => FIXED.has(t.norm))) continue;
     if (f.has('norule') && RULES.test(s)) continue;
+    if (f.has('followup') && followsUp(doc, s)) continue;
+    if ((h.entry.id === 'kein-fehler-festgestellt') && s.items.some((t) => FIXED.has(t.norm))) continue;
     return h.entry;
   }
   return null;
@@ -123,7 +134,7 @@ export default defineRule({
     let du: boolean | null = null;
     return {
       sentence(s) {
-        const entry = findDismissive(s);
+        const entry = findDismissive(ctx.doc, s);
         if (!entry) return;
         const id = (entry.message ?? 'normal') as MessageId;
         const sug = SUGGEST[id];
