@@ -15,6 +15,7 @@ function quote(text: string): string {
 }
 
 /** Kinds that are flat-no material on their own. Sending away and unavailability are other rules' business. */
+const PAST_MODAL = new Set(['konnte', 'konnten', 'durfte', 'durften']);
 const FLAT_KINDS = new Set<discourse.RefusalKind>(['no', 'cannot', 'decision', 'service', 'policy']);
 
 /** The refusal of a sentence if it is flat, else null. */
@@ -27,10 +28,9 @@ export function flatRefusal(doc: Parameters<typeof discourse.reasonFor>[0], s: S
   if (r.kind !== 'no' && discourse.hasConditionClause(s)) return null;
   // "…, dafür ist Apple zuständig": the refusal names who is responsible — blame-shifting's business, not flat
   if (discourse.refusalHits(s).some((h) => h.kind === 'nocontrol' || h.kind === 'blame' || h.kind === 'deflect')) return null;
-  // "Für X ist die Ausländerbehörde zuständig. Wir können nichts mehr tun.": the previous sentence says who decides
-  const prev = doc.sentences[s.index - 1];
-  if (prev && prev.paragraph === s.paragraph && discourse.refusalHits(prev).some((h) => h.kind === 'nocontrol')) return null;
   if (discourse.reasonFor(doc, r)) return null;
+  // "… konnten wir die Zimmer nicht früher fertig machen": an account of the past, not a refusal of a request
+  if (r.kind === 'service' && s.items.some((t) => PAST_MODAL.has(t.norm))) return null;
   if (discourse.wayForwardNear(doc, s, r.from, 2, 3)) return null;
   return r;
 }
