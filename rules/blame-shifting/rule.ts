@@ -408,6 +408,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if ((h.entry.id === 'liegt' || h.entry.id === 'zustaendig' || h.entry.id === 'schuld') && realNegation(s, c)) continue; // "ist nicht verantwortlich" does not blame
       if (s.items[h.match.to]?.norm === 'gemacht') continue;
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
+      if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
       if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, words('wir ich'))) continue; // "haften wir bis 500 €"
       return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
     }
@@ -481,6 +482,7 @@ function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
     const feedback = ns.some((n) => /^(?:feedback|rueckmeldung|anregung|anregungen|vorschlag|vorschlaege|kritik|lob|wunsch|idee)$/.test(n));
     const vague = ns.some((n) => /^(?:zustaendig|entsprechend)\w*$|^(?:stelle|stellen|abteilung|fachabteilung|bereich|fachbereich)$/.test(n)) || partiesIn(s).some((p) => p.i >= c.from && p.i < c.to && !p.own && p.entry.kind === 'strong');
     if (feedback && !vague) continue;
+    if (ns.includes('gern') || ns.includes('gerne')) continue; // an offer: "leite ich Ihre Meldung gern weiter"
     const yours = s.items.slice(c.from, c.to).some((t) => (t.upper && /^(?:ihr|ihre|ihren|ihrem|ihrer|ihres)$/.test(t.norm)) || /^(?:dein|deine|deinen|deinem|deiner|wir|ich)$/.test(t.norm));
     if (!yours) continue;
     if (!ns.some((n) => n === 'an' || n === 'bei' || n === 'ans') && !ns.includes('abgegeben')) continue;
@@ -498,6 +500,8 @@ function systemIn(s: Sentence): Finding | null {
     const c = clauseOf(s, i);
     if (nonAsserted(s, c)) continue;
     if (s.items.some((t) => t.norm === 'zwar')) continue;
+    // "…lässt unser Abrechnungssystem nicht zu, weil die Rechnungsnummer sonst doppelt vergeben würde": explained
+    if (s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem')) continue;
     return { kind: 'system' };
   }
   return null;

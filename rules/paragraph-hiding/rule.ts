@@ -66,7 +66,9 @@ function isAdverse(s: Sentence, cue: Cue): boolean {
     if (COMPANY.has(n)) company = true;
     if (MUST.has(n)) must = true;
   }
-  if (company && must && !hasRealNegation(s, clause.from, clause.to)) {
+  // "…, und können daher keine Ausnahme machen": the duty is turned into a refusal
+  const consequence = s.clauses.some((c) => c !== clause && hasRealNegation(s, c.from, c.to) && s.items.slice(c.from, c.to).some((t) => /^(?:daher|deshalb|deswegen|somit|also|darum)$/.test(t.norm)));
+  if (company && must && !consequence && !hasRealNegation(s, clause.from, clause.to)) {
     // a duty of the company is no refusal – unless it blocks, charges or cuts ("müssen wir Ihr Konto gesperrt lassen")
     return ADVERSE.match(s).some((h) => h.entry.id === 'strong' && h.match.from >= clause.from && h.match.from < clause.to);
   }
