@@ -116,13 +116,22 @@ function purposeFor(s: Sentence): boolean {
 
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (s.question && !tagQuestion(s)) return null;
+  // cheap pre-check: no decision word at all
+  const explicitHits = EXPLICIT.match(s);
+  const allot = ALLOT.match(s);
+  const changeHits = CHANGE.match(s);
+  const neutralHits = NEUTRAL.match(s);
+  const weakHits = WEAK.match(s);
+  const sendHits = SEND.match(s);
+  const hasStatt = s.items.some((t) => t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt');
+  if (!hasStatt && explicitHits.length + allot.length + changeHits.length + neutralHits.length + weakHits.length + sendHits.length === 0) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
   if (s.clauses.some((c) => CONDITIONAL.has(c.lead) || (COORD.has(c.lead) && CONDITIONAL.has(s.items[c.from + 1]?.norm ?? '')))) return null;
   if (CONSENT.test(s)) return null;
   const prev = doc.sentences[s.index - 1];
   const before = prev && prev.paragraph === s.paragraph ? prev : null;
   if (CORRECTION.test(s) || (before && CORRECTION.test(before))) return null;
-  const ex = EXPLICIT.match(s).find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && (FAVOUR.test(s) || !(SUBJECT.test(s) || customerIn(s, { from: 0, to: s.items.length, lead: '', subordinate: false })))));
+  const ex = explicitHits.find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && (FAVOUR.test(s) || !(SUBJECT.test(s) || customerIn(s, { from: 0, to: s.items.length, lead: '', subordinate: false })))));
   if (ex) return ex.entry.id === 'einverstanden' ? 'presumed' : 'decided';
   // "Sie bekommen statt eines Austauschs eine Gutschrift."
   const stattIdx = s.items.findIndex((t, k) => !t.quoted && (t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt') && s.items[k + 1]?.kind === 'word' && !TIME_PREP.has(s.items[k + 1]!.norm));
@@ -137,19 +146,19 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
     if (has(s, c, COMPANY) && !has(s, c, OFFER) && !has(s, c, OFFER_VERBS)) return 'decided';
   }
   if (GIFT.test(s)) return null;
-  if (firstValid(s, ALLOT.match(s))) return 'decided';
+  if (firstValid(s, allot)) return 'decided';
   const unilateral = UNILATERAL.test(s) || purposeFor(s);
-  const change = firstValid(s, CHANGE.match(s));
+  const change = firstValid(s, changeHits);
   if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
-  const neutralHit = firstValid(s, NEUTRAL.match(s));
+  const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
   const neutral = neutralHit && has(s, neutralHit.clause, COMPANY) ? neutralHit : null;
   if (neutral) {
     if (unilateral) return 'decided';
     if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
   }
-  if (unilateral && firstValid(s, WEAK.match(s))) return 'decided';
-  const sendHit = firstValid(s, SEND.match(s));
+  if (unilateral && firstValid(s, weakHits)) return 'decided';
+  const sendHit = firstValid(s, sendHits);
   // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
   const send = sendHit && has(s, sendHit.clause, RECIPIENT) ? sendHit : null;
   if (send) {
