@@ -1,5 +1,5 @@
 import { defineRule, discourse, PhraseSet, type Sentence } from '@replylint/core';
-import { agreed, date, delay, notDelay, reason, shamReason } from './phrases.gen.ts';
+import { agreed, date, delay, notDelay, reason, shamReason, vague } from './phrases.gen.ts';
 
 const DELAY = new PhraseSet(delay, 'delay-without-reason/delay');
 const NOT_DELAY = new PhraseSet(notDelay, 'delay-without-reason/notDelay');
@@ -7,6 +7,7 @@ const REASON = new PhraseSet(reason, 'delay-without-reason/reason');
 const SHAM = new PhraseSet(shamReason, 'delay-without-reason/shamReason');
 const DATE = new PhraseSet(date, 'delay-without-reason/date');
 const AGREED = new PhraseSet(agreed, 'delay-without-reason/agreed');
+const VAGUE = new PhraseSet(vague, 'delay-without-reason/vague');
 
 const PAST = new Set('war waren hatte hatten wurde wurden kam kamen ging gingen gab fiel fielen lag lagen musste mussten konnte konnten'.split(' '));
 const NEXT_STEP = new Set('melden melde informieren informiere sobald bescheid erhalten bekommen schicken senden'.split(' '));
@@ -78,8 +79,15 @@ function informal(doc: readonly Sentence[]): boolean {
 }
 
 function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
+  const t = trimEndOf(text, '.!…');
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
+
+/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
 }
 
 export default defineRule({
@@ -98,10 +106,22 @@ export default defineRule({
   create(ctx) {
     const sentences = ctx.doc.sentences;
     let du: boolean | null = null;
+    let lastDelay = -1;
     return {
       sentence(s) {
-        const at = delayAt(s);
-        if (at < 0) return;
+        let at = delayAt(s);
+        let vagueOnly = false;
+        if (at < 0) {
+          // a promise with vague timing ("wird Ihnen zu gegebener Zeit überwiesen", "Wir melden uns.") is a change
+          // of plans the customer cannot plan with – unless a delay was already reported just before
+          if (s.question || lastDelay >= s.index - 2 && lastDelay >= 0) return;
+          const v = VAGUE.match(s).find((h) => !s.items[h.match.from]!.quoted);
+          if (!v) return;
+          const c = s.clauses.find((k) => v.match.from >= k.from && v.match.from < k.to) ?? s.clauses[0]!;
+          if (discourse.isConditional(s, c) || s.clauses.some((k) => k.lead === 'sobald' || k.lead === 'wenn' || k.lead === 'falls')) return;
+          at = v.match.from;
+          vagueOnly = true;
+        }
         const prev = sentences[s.index - 1];
         const next = sentences[s.index + 1];
         const next2 = sentences[s.index + 2];
@@ -109,7 +129,8 @@ export default defineRule({
         const hasReason = reasonIn(s, at) || (sameTurn(next) && reasonFollows(next))
           || (sameTurn(prev) && !prev.line && REASON.match(prev).some((h) => !prev.items[h.match.from]!.quoted && /^(?:krank|erkrankt|panne|unfall|streik|warnstreik|sturm|unwetter|ausgefallen|aufgefallen|herausgestellt|defekt|beschaedigt|ausverkauft)/.test(prev.items[h.match.from]!.norm)));
         const hasDate = dateIn(s) || (sameTurn(next) && dateIn(next)) || (sameTurn(next2) && dateIn(next2));
-        if (hasReason && hasDate) return;
+        if (!vagueOnly) lastDelay = s.index;
+        if (vagueOnly ? hasDate : hasReason && hasDate) return;
         du ??= informal(sentences);
         const messageId = !hasReason && !hasDate ? 'noReasonNoDate' : !hasReason ? 'noReason' : 'noDate';
         const add = messageId === 'noReasonNoDate'

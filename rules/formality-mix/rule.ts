@@ -234,8 +234,15 @@ const LOWER_NOTE = 'Die höfliche Anrede „Sie“, „Ihnen“, „Ihr“ schre
 const MIX_NOTE = 'Bleiben Sie in einer Antwort bei einer Anrede: entweder durchgehend „Sie“ oder durchgehend „du“. Der Wechsel wirkt wie ein zusammenkopierter Textbaustein.';
 
 function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
+  const t = trimEndOf(text, '.!…');
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
+
+/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
 }
 
 export default defineRule({
@@ -369,7 +376,7 @@ function rewrite(s: Sentence, tokens: Token[], to: Register): string {
     if (verb !== undefined) {
       // a dropped pronoun takes the space before it along
       const gap = s.text.slice(last - s.start, t.start - s.start);
-      out += (verb === '' ? gap.replace(/\s+$/, '') : gap) + verb;
+      out += (verb === '' ? gap.trimEnd() : gap) + verb;
       last = t.end;
       continue;
     }

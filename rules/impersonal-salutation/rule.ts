@@ -62,6 +62,13 @@ function firstWord(s: Sentence): Token | undefined {
   return s.items.find((t) => t.kind === 'word');
 }
 
+/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
+
 export default defineRule({
   id: 'impersonal-salutation',
   meta: {
@@ -97,7 +104,7 @@ export default defineRule({
           if (!salutation.line || !next || !/[\r\n]/.test(doc.text.slice(salutation.end, next.start))) return;
           const greet = firstWord(salutation)!;
           const informalGreeting = INFORMAL_GREETING.has(greet.norm) && !(greet.norm.startsWith('lieb') && !du);
-          const actual = salutation.text.replace(/[,!\s]+$/, '');
+          const actual = trimEndOf(salutation.text, ',!');
           ctx.report({
             messageId: 'impersonal',
             data: { actual },

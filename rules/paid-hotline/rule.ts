@@ -7,7 +7,7 @@ const PRODUCT = new PhraseSet(supportProduct, 'paid-hotline/supportProduct');
 const DIRECTIVE = new PhraseSet(directive, 'paid-hotline/directive');
 
 /** Premium-rate prefixes (0900, 0180x, 0137x), also written "0900-1-555" or "+49 180 …". */
-const PREMIUM = /^0?(?:900|180[1-7]?|137\d?)(?:[-/]?\d+)*$/;
+const PREMIUM = /^0?(?:900|180[1-7]?|137)\d*(?:[-/]\d+)*$/;
 const PREMIUM_LONG = /^0(?:900|180[1-7]?)\d{4,}$/;
 const CURRENCY = new Set(['€', 'euro', 'eur', 'ct', 'cent']);
 const PER = new Set(['min', 'minute', 'minuten', 'anruf', 'gespraech', 'verbindung']);
@@ -19,7 +19,7 @@ export function historyStart(doc: Doc): number {
     if (!first) continue;
     if (first.text === '>') return s.index;
     if (/^-{2,}\s*(?:Urspr|Original)/i.test(s.text)) return s.index;
-    if (s.line && /^Am\b.*\bschrieb\b.*:\s*$/.test(s.text)) return s.index;
+    if (s.line && s.text.startsWith('Am ') && s.text.includes(' schrieb') && s.text.trimEnd().endsWith(':')) return s.index;
   }
   return Infinity;
 }
@@ -88,7 +88,7 @@ function negatedOrFree(s: Sentence, item: number): boolean {
   return false;
 }
 
-const CUSTOMER_ASKED = /\b(?:Sie hatten|Du hattest|Sie haben|Du hast)\b[^.!?]*\bgefragt\b/;
+const CUSTOMER_ASKED = (text: string): boolean => /\b(?:Sie hatten|Du hattest|Sie haben|Du hast)\b/.test(text) && /\bgefragt\b/.test(text);
 
 const NOTE = 'Gebühren für eine kleine Frage zum eigenen Vertrag empfinden Kunden als Unding. Bieten Sie einen kostenlosen Weg an: 0800-Nummer, Rückruf, Antwort per E-Mail oder Chat.';
 
@@ -141,7 +141,7 @@ export default defineRule({
           } else {
             const prod = PRODUCT.match(s)[0];
             if (price < 0 || !prod || !DIRECTIVE.test(s) || negatedOrFree(s, price) || s.question) return;
-            if (CUSTOMER_ASKED.test(s.text)) return;
+            if (CUSTOMER_ASKED(s.text)) return;
             what = `${items[prod.match.from]!.text} gegen Bezahlung`;
           }
         }

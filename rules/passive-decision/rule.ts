@@ -31,7 +31,7 @@ function historyStart(doc: Doc): number {
     if (!first) continue;
     if (first.text === '>') return s.index;
     if (/^-{2,}\s*(?:Urspr|Original)/i.test(s.text)) return s.index;
-    if (s.line && /^Am\b.*\bschrieb\b.*:\s*$/.test(s.text)) return s.index;
+    if (s.line && s.text.startsWith('Am ') && s.text.includes(' schrieb') && s.text.trimEnd().endsWith(':')) return s.index;
   }
   return Infinity;
 }
@@ -152,8 +152,15 @@ function concernsCustomer(s: Sentence, f: Found): boolean {
 }
 
 function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
+  const t = trimEndOf(text, '.!…');
   return t.length > 60 ? t.slice(0, 57) + '…' : t;
+}
+
+/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
 }
 
 export default defineRule({
