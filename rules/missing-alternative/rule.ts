@@ -31,8 +31,7 @@ export default defineRule({
     return {
       reply(doc) {
         const list = discourse.refusals(doc);
-        // blaming someone else alone ("Das ist nicht unser Fehler.") refuses nothing the customer asked for
-        if (!list.some((r) => r.kind !== 'blame')) return;
+        if (list.length === 0) return;
         if (discourse.replyWayForward(doc)) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;
