@@ -25,6 +25,8 @@ function delayAt(s: Sentence): number {
   for (const h of hits) {
     const c = s.clauses.find((k) => h.match.from >= k.from && h.match.from < k.to) ?? s.clauses[0]!;
     if (discourse.isConditional(s, c)) continue;
+    // "Dass dein Flug ausfällt, ist ärgerlich": talks about the delay, does not announce it
+    if (c.from === 0 && c.lead === 'dass') continue;
     return h.match.from;
   }
   return -1;

@@ -1,10 +1,11 @@
 import { defineRule, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
-import { against, change, decided, granting, owner, requested } from './phrases.gen.ts';
+import { against, change, decided, granting, moneyChange, owner, requested } from './phrases.gen.ts';
 
 const AGAINST = new PhraseSet(against, 'passive-decision/against');
 const DECIDED = new PhraseSet(decided, 'passive-decision/decided');
 const GRANTING = new PhraseSet(granting, 'passive-decision/granting');
 const CHANGE = new PhraseSet(change, 'passive-decision/change');
+const MONEY_CHANGE = new PhraseSet(moneyChange, 'passive-decision/moneyChange');
 const REQUESTED = new PhraseSet(requested, 'passive-decision/requested');
 const OWNER = new PhraseSet(owner, 'passive-decision/owner');
 
@@ -16,8 +17,9 @@ const PERSON = words('mir uns ihm ihr ihnen frau herr herrn dr mich dich dir euc
 const AGENT_NOUN = /(?:in|innen|er|amt|aemter|stelle|team|abteilung|kasse|bank|gericht|ausschuss|druckerei|vertrag|gesetz|leitung|kollege|kollegen|kollegin|gutachter|partner|system|behoerde|direktion|vorstand|gremium|kommission|verwaltung|fuehrung|zentrale|unternehmen|firma|gesellschaft)$/;
 const ADDRESS = /^(?:ihr|ihre|ihren|ihrem|ihrer|ihres|ihnen|sie|dein|deine|deinen|deinem|deiner|deines|du|dir|dich|euch|euer|eure|euren|eurem|eurer)$/;
 /** Requests and payments a customer waits for: a sentence about them concerns the customer even without "Ihr". */
-const MATTER = /(?:antrag|antraege|anfrage|erstattung|gutschrift|uebernahme|ausgleich|ausgleichszahlung|entschaedigung|kaution|verlaengerung|kulanz|widerspruch|beschwerde|reklamation|rueckzahlung|auszahlung|zahlung|storno|kuendigung|bestellung|auftrag|garantie|gewaehrleistung|bitte|wunsch|schaden|leistung|rabatt|nachlass|frist|gebuehr|gebuehren|ausweis|genehmigung|bescheinigung|zuschuss|foerderung|beihilfe|geld|vertrag|tarif|gutschein|kosten|rechnung|betrag|forderung|ruecksendung|retoure|umtausch|reparatur|anspruch|ansprueche|einspruch|ersatz|anschluss|buchung|reservierung|termin)$/;
+const MATTER = /(?:antrag|antraege|anfrage|erstattung|gutschrift|uebernahme|ausgleich|ausgleichszahlung|entschaedigung|kaution|verlaengerung|kulanz|widerspruch|beschwerde|reklamation|rueckzahlung|auszahlung|zahlung|storno|kuendigung|bestellung|auftrag|garantie|gewaehrleistung|bitte|wunsch|schaden|leistung|rabatt|nachlass|frist|gebuehr|gebuehren|ausweis|genehmigung|bescheinigung|zuschuss|foerderung|beihilfe|geld|vertrag|tarif|gutschein|meldung|kosten|rechnung|betrag|forderung|ruecksendung|retoure|umtausch|reparatur|anspruch|ansprueche|einspruch|ersatz|anschluss|buchung|reservierung|termin)$/;
 const RELATIVE = words('der die das dem den denen dessen deren welcher welche welches welchem welchen was wer wem wen');
+const NP_DET_AGENT = words('der die das dem den des einem einer einen unserem unserer unseren ihrem ihrer meinem meiner');
 const STATE = words('gesperrt gekuendigt storniert gekuerzt gestrichen entzogen');
 const MODAL = words('kann koennen konnte konnten koennte koennten darf duerfen durfte durften muss muessen musste mussten soll sollen sollte sollten');
 /** Modals of possibility: "kann … storniert werden" without a negation describes what is possible. */
@@ -61,7 +63,7 @@ function hasAgent(items: Token[], from: number, to: number, participle: Token): 
 
 function findPassive(s: Sentence): Found | null {
   const items = s.items;
-  const sets: Array<[PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change']];
+  const sets: Array<[PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change'], [MONEY_CHANGE, 'change']];
   let harmlessCache: Array<[number, number]> | null = null;
   const harmless = (): Array<[number, number]> => (harmlessCache ??= discourse.harmlessNegation(s));
   for (const [set, kind] of sets) {
@@ -104,7 +106,13 @@ function findPassive(s: Sentence): Found | null {
       if (c.from === 0 && c.lead === 'dass') continue;
       // "wurde" as a full verb with a predicate noun is not a passive: require the participle after the subject position
       if (hasAgent(items, c.from, c.to, part)) continue;
+      let agentAfterAux = false;
+      for (let k = aux + 1; k < p; k++) if (AGENT_PREP.has(items[k]!.norm) && items[k + 1] && (NP_DET_AGENT.has(items[k + 1]!.norm) || items[k + 1]!.upper) && items[k + 2]?.kind !== 'num' && items[k + 1]!.kind !== 'num') agentAfterAux = true;
+      if (agentAfterAux && WERDEN.has(items[aux]!.norm) && aux < p) continue;
+      // "nach fünf Fehlversuchen automatisch gesperrt": a safety mechanism, not somebody's decision
+      if (STATE.has(part.norm) && items.slice(c.from, c.to).some((x) => x.norm === 'automatisch')) continue;
       if (kind === 'granting' && !negated) continue;
+      if (kind === 'change' && negated) continue;
       if (kind === 'change') {
         let own = false;
         for (let i = c.from; i < p; i++) if (/^(?:ihr|ihre|ihren|ihrem|ihres|dein|deine|deinen|deinem|deines)$/.test(items[i]!.norm) && items[i]!.upper === (items[i]!.norm.startsWith('ihr'))) own = true;
