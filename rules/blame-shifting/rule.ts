@@ -21,7 +21,7 @@ const COLLEAGUE = words('herr herrn frau hausmeister hausmeisterin kollege kolle
 const DIRECTIVE_MODALS = words('muessen muss musst muesst sollten solltest sollen sollt koennen kannst koennt koennten koenntest');
 const MUST = words('muessen muss musst muesst');
 const OPTION = words('auch gern gerne jederzeit alternativ natuerlich selbstverstaendlich ebenfalls wahlweise zusaetzlich lieber');
-const PREPS = words('an bei beim mit zur zum ans ins');
+const PREPS = words('an bei beim mit zur zum ans ins gegenueber');
 const SKIP_LEAD = words('bitte dann also einfach am besten doch da mal jetzt nun');
 const NON_ASSERTED = words('wenn falls sofern ob weil obwohl obgleich nachdem bevor damit dass sodass wie wer was warum weshalb solange');
 const CAUSAL = words('weil da denn nachdem zumal');
@@ -207,6 +207,7 @@ function imperativeAt(s: Sentence, c: Clause, v: number): boolean {
   if (first !== v) return false;
   const next = s.items[v + 1];
   if (next && next.norm === 'sie' && next.upper) return true;
+  if (next && /^(?:ich|wir|er|es|man|sie)$/.test(next.norm)) return false; // "dann melde ich es …" is no imperative
   return !/(?:t|en)$/.test(s.items[v]!.norm); // du-imperative: frag, wende, melde, ruf
 }
 
@@ -398,7 +399,8 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
   for (const p of ps) {
     const c = clauseOf(s, p.i);
     // "Da der Fehler beim Hersteller liegt, können wir Ihnen nicht weiterhelfen": the reason for a refusal
-    if (nonAsserted(s, c) && !(causal(s, c) && s.clauses.some((o) => o !== c && !nonAsserted(s, o) && realNegation(s, o)))) continue;
+    const reasonForRefusal = causal(s, c) && s.clauses.some((o) => o !== c && !nonAsserted(s, o) && realNegation(s, o));
+    if (nonAsserted(s, c) && !reasonForRefusal) continue;
     const ns = norms(s, c);
     for (const h of blameHits) {
       const b = h.match.from;
@@ -409,6 +411,9 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if (s.items[h.match.to]?.norm === 'gemacht') continue;
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
       if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
+      if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
+      // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
+      if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem')) continue;
       if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, words('wir ich'))) continue; // "haften wir bis 500 €"
       return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
     }
