@@ -269,6 +269,35 @@ export default defineRule({
         const ev = list.map((s) => evidence(s));
         // "Öffne …", "Schreibe …" count only when the reply also says "du"/"dein" somewhere
         if (ev.some((e) => e.informal.length > 0)) for (const e of ev) e.informal.push(...e.weakInformal);
+        // 0. a reply written entirely in lower case ("hallo herr weber, … den sie unterschrieben haben"): capital
+        //    letters cannot tell the customer from third persons, so the formal pronouns count as address
+        const wordsAll = list.flatMap((s) => s.items.filter((t) => t.kind === 'word' && !t.quoted));
+        const lowerStyle = wordsAll.length >= 4 && wordsAll.every((t) => !t.upper);
+        if (lowerStyle && !wordsAll.some((t) => INFORMAL.has(t.norm))) {
+          const surname = wordsAll.some((t) => t.norm === 'herr' || t.norm === 'frau' || t.norm === 'herrn');
+          for (const s of list) {
+            const hits = s.items.filter((t, k) => {
+              if (t.kind !== 'word' || t.quoted || !FORMAL.has(t.norm)) return false;
+              const n = s.items[k + 1];
+              const p = s.items[k - 1];
+              if (t.norm === 'ihr' && (!isWord(n) || n.norm === 'euch' || /t$/.test(n.norm))) return false;
+              if (t.norm === 'sie') return surname || (isWord(p) && /en$/.test(p.norm) && (s.items[k - 2]?.norm === 'bitte' || k === 1));
+              return true;
+            });
+            for (const hit of hits) {
+            const fixed = hit.text[0]!.toUpperCase() + hit.text.slice(1);
+            ctx.report({
+              messageId: 'lowercase',
+              data: { actual: hit.text, fixed },
+              start: hit.start,
+              end: hit.end,
+              note: LOWER_NOTE,
+              suggestions: [{ desc: `Großschreiben: „${fixed}“`, text: fixed, safe: false }],
+            });
+            }
+          }
+          return;
+        }
         // 1. lower-case formal pronouns
         for (const s of list) {
           const prev = list[s.index - 1];
