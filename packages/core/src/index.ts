@@ -16,5 +16,6 @@ export * as discourse from './discourse.ts';
 export { parseConfig, validateConfig, resolveConfig, presetRules, ConfigValidationError, DEFAULT_MAX_SIZE, PRESETS, type UserConfig, type ResolvedConfig, type ResolvedRule, type RuleSetting, type ConfigError, type Override } from './config.ts';
 export { findDirectives, type Directive } from './directives.ts';
 export { prepare, detectFormat, sniffFormat, mailHeaderEnd, FORMATS, branchOf, sameBranchContext, contextSentences, findBranches, type FormatName, type Prepared, type Excluded, type Branch } from './formats/index.ts';
+export { addressForm, byAddress, type AddressForm } from './address.ts';
 export type { Doc } from './doc.ts';
 export type { Token, Sentence, Clause, Paragraph, TokenKind } from './types.ts';

@@ -1,0 +1,34 @@
+/**
+ * How does the reply address the customer: formal "Sie" or informal "du"? Rules use it to phrase their
+ * suggestions in the reply's own register. Counted once per document (cached), quoted text excluded; a
+ * capitalised "Sie/Ihr…" at the start of a sentence may mean "they" and is not counted.
+ */
+import { FORMAL_ADDRESS, INFORMAL_ADDRESS } from './lexicon.ts';
+import type { Doc } from './doc.ts';
+
+export type AddressForm = 'sie' | 'du';
+
+const cache = new WeakMap<Doc, AddressForm>();
+
+export function addressForm(doc: Doc): AddressForm {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  let du = 0;
+  let sie = 0;
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.items.length; i++) {
+      const t = s.items[i]!;
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (INFORMAL_ADDRESS.has(t.norm)) du++;
+      else if (FORMAL_ADDRESS.has(t.norm) && t.upper && i > 0) sie++;
+    }
+  }
+  const form: AddressForm = du > sie ? 'du' : 'sie';
+  cache.set(doc, form);
+  return form;
+}
+
+/** The informal variant when the reply says "du", else the formal one. */
+export function byAddress<T>(doc: Doc, formal: T, informal: T): T {
+  return addressForm(doc) === 'du' ? informal : formal;
+}
