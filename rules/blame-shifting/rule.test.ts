@@ -16,6 +16,8 @@ ruleTester.run(rule, {
     { name: 'Einräumung mit zwar … aber', text: 'Dafür sind wir zwar nicht verantwortlich, aber wir lassen Sie damit nicht allein: Ich kläre das heute mit der Airline.' },
     { name: 'Grund mit Dritten, danach Hilfe', text: 'Die Jeans gibt es leider nicht mehr, weil der Hersteller den Schnitt nicht weiter produziert. Sehr ähnlich sitzt die „Slim Ray“ – soll ich dir den Link schicken?' },
     { name: 'Zitat des Kunden', text: 'Sie schreiben, der Händler habe gesagt: „Wenden Sie sich an den Hersteller.“ Das übernehmen natürlich wir.' },
+    { name: 'Übergabe mit Zusage, trennbares Verb', text: 'Wir leiten Ihre Beschwerde an die zuständige Abteilung weiter und melden uns bis Freitag bei Ihnen.' },
+    { name: 'Ich-Form mit Verb zuerst ist kein Imperativ', text: 'Schicken Sie mir bitte zwei Fotos, dann melde ich es beim Hersteller an.' },
     { name: 'Handbuchsatz', text: 'Die Filter werden beim Entpacken angewandt und sind für die Prüfung der Pakete verantwortlich.' },
   ],
   invalid: [
@@ -67,6 +69,31 @@ ruleTester.run(rule, {
       name: 'eigene Bank des Kunden',
       text: 'Die doppelte Abbuchung ist ein Fehler Ihrer Bank.',
       errors: [{ messageId: 'responsibility' }],
+    },
+    {
+      name: 'trennbares Verb: leiten … weiter, ohne Zusage',
+      text: 'Wir leiten Ihre Beschwerde an die zuständige Abteilung weiter.',
+      errors: [{ messageId: 'handover' }],
+    },
+    {
+      name: 'Präteritum: verwiesen',
+      text: 'Wir haben den Fall geprüft und verwiesen Sie deshalb an den Kundendienst des Herstellers.',
+      errors: [{ messageId: 'redirect' }],
+    },
+    {
+      name: 'in Verbindung setzen',
+      text: 'Bitte setzen Sie sich diesbezüglich mit dem Hersteller in Verbindung.',
+      errors: [{ messageId: 'redirect' }],
+    },
+    {
+      name: 'Kompositum und Genitiv: Sache Ihres Mobilfunkanbieters',
+      text: 'Hier kann ich Ihnen leider nicht helfen, das ist Sache Ihres Mobilfunkanbieters.',
+      errors: [{ messageId: 'responsibility' }],
+    },
+    {
+      name: 'Grund mit Drittem, danach allein gelassen',
+      text: 'Die Lieferung verzögert sich, da DHL aktuell überlastet ist. Wann sie kommt, kann Ihnen nur DHL sagen.',
+      errors: [{ messageId: 'responsibility' }, { messageId: 'responsibility' }],
     },
     {
       name: 'Polizei',

@@ -17,6 +17,8 @@ ruleTester.run(rule, {
     { name: 'Frage', text: 'Gilt das laut AGB nicht auch für Sale-Artikel?' },
     { name: 'Bedingung', text: 'Falls laut Tarif keine Erstattung möglich ist, melde ich mich heute noch bei Ihnen.' },
     { name: 'Zitat des Kunden', text: 'Sie schreiben, man habe Ihnen „aus rechtlichen Gründen“ nichts sagen wollen. Das tut mir leid: Die Auskunft bekommen Sie von mir.' },
+    { name: 'Bedingung der Regel in einfachen Worten', text: 'Eine Brille dürfen wir nach § 33 SGB V nur bezahlen, wenn die Sehschwäche sehr stark ist – Ihre Verordnung liegt bei 2,5 Dioptrien.' },
+    { name: 'Sicherheitsgründe in Handbüchern', text: 'Aus Sicherheitsgründen überschreiben Kernspeicherabzüge in diesem Modus keine anderen Dateien.' },
     { name: 'Vorgabe = Voreinstellung in Handbüchern', text: 'Falls falsch (die Vorgabe), werden Anmeldungen erlaubt.' },
     { name: 'Verweis auf den Kunden, nicht auf eine Regel', text: 'Laut Sendungsverfolgung wurde das Paket nicht zugestellt; ich schicke Ihnen heute Ersatz.' },
   ],
@@ -55,6 +57,21 @@ ruleTester.run(rule, {
     {
       name: '„daher“ erklärt nichts',
       text: 'Laut Kleingedrucktem sind Anrufe zu Sonderrufnummern nicht in der Flatrate enthalten, die 38,70 € bleiben daher bestehen.',
+      errors: [{ messageId: 'hiding' }],
+    },
+    {
+      name: 'Abkürzung lt. und Bindestrich-Kompositum',
+      text: 'Lt. AGB-Bestimmungen ist eine Stornierung nur bis 24 Stunden vorher möglich.',
+      errors: [{ messageId: 'hiding' }],
+    },
+    {
+      name: 'entspricht nicht unseren Richtlinien',
+      text: 'Das entspricht nicht unseren Beförderungsrichtlinien.',
+      errors: [{ messageId: 'hiding' }],
+    },
+    {
+      name: 'Pflicht, die zur Absage wird',
+      text: 'Wir müssen uns an die Vorschriften halten und können daher keine Ausnahme machen.',
       errors: [{ messageId: 'hiding' }],
     },
     {
