@@ -1,14 +1,28 @@
-// One big document in a fresh process: node bench/lib/size-child.mjs <dist url> <input file> [configJson]
-// Prints { ms, bytes, findings, rssMB, heapMB, maxRssMB } — the first lint of the document (cold for this size).
+// A fresh plain-node process (no tsx, nothing else loaded) for replylint's own memory and big documents:
+//   node bench/lib/size-child.mjs <dist url> <file.txt> [configJson]    one document: the first lint of it
+//   node bench/lib/size-child.mjs <dist url> <inputs.json> [configJson] batch: the 2 KB replies until 1 MB is linted
+// Prints { ms, bytes, findings, rssMB, heapMB, maxRssMB, baseRssMB }.
 import { readFileSync } from 'node:fs';
 
 const [dist, file, cfg] = process.argv.slice(2);
 const m = await import(dist);
 const config = cfg ? JSON.parse(cfg) : undefined;
-m.lint('Das geht leider nicht.', config ? { config } : undefined);
-const text = readFileSync(file, 'utf8');
-const t0 = performance.now();
-const findings = m.lint(text, config ? { config } : undefined);
-const ms = performance.now() - t0;
+const opts = config ? { config } : undefined;
+m.lint('Das geht leider nicht.', opts);
+const baseRssMB = process.memoryUsage().rss / 1048576;
+let ms = 0, bytes = 0, findings = 0;
+if (file.endsWith('.json')) {
+  let docs = JSON.parse(readFileSync(file, 'utf8')).replies2k;
+  const t0 = performance.now();
+  for (let i = 0; bytes < 1048576; i++) { const d = docs[i % docs.length]; findings += m.lint(d, opts).length; bytes += Buffer.byteLength(d); }
+  ms = performance.now() - t0;
+  docs = null;
+} else {
+  const text = readFileSync(file, 'utf8');
+  const t0 = performance.now();
+  findings = m.lint(text, opts).length;
+  ms = performance.now() - t0;
+  bytes = Buffer.byteLength(text);
+}
 const mu = process.memoryUsage();
-process.stdout.write(JSON.stringify({ ms, bytes: Buffer.byteLength(text), findings: findings.length, rssMB: mu.rss / 1048576, heapMB: mu.heapUsed / 1048576, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ ms, bytes, findings, rssMB: mu.rss / 1048576, heapMB: mu.heapUsed / 1048576, maxRssMB: process.resourceUsage().maxRSS / 1024, baseRssMB }) + '\n');

@@ -1,0 +1,34 @@
+/**
+ * Where replylint's time goes, rule by rule: CPU time per 2 KB reply with every rule off (the text model: format
+ * detection, exclusions, parse-latin, normalisation, clauses), then with exactly one rule on; a rule's cost is the
+ * difference. Run after `pnpm bench` has written .tmp/bench/inputs.json:
+ *
+ *   tsx bench/rules-cost.ts
+ */
+import { pathToFileURL } from 'node:url';
+import { readInputs } from './lib/inputs.ts';
+import { REPLYLINT_DIST } from './lib/engines.ts';
+
+const m = (await import(pathToFileURL(REPLYLINT_DIST).href)) as {
+  lint: (t: string, o?: unknown) => unknown[];
+  rules: Array<{ id: string }>;
+};
+const docs = readInputs().replies2k;
+const ids = m.rules.map((r) => r.id);
+const config = (on: string[]): unknown => ({ extends: 'replylint:off', rules: Object.fromEntries(on.map((id) => [id, 'warn'])) });
+const cfgs = new Map<string, unknown>([['(text model only)', config([])], ['(all rules)', config(ids)], ...ids.map((id) => [id, config([id])] as [string, unknown])]);
+
+function cpuPerDoc(cfg: unknown): number {
+  const c0 = process.cpuUsage();
+  for (const d of docs) m.lint(d, { config: cfg });
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / docs.length;
+}
+for (const cfg of cfgs.values()) for (let i = 0; i < 2; i++) cpuPerDoc(cfg); // warm every rule
+const best = new Map<string, number>();
+for (let round = 0; round < 3; round++) for (const [k, cfg] of cfgs) best.set(k, Math.min(best.get(k) ?? Infinity, cpuPerDoc(cfg)));
+const base = best.get('(text model only)')!;
+console.log(`CPU per 2 KB reply (min of 3 rounds over ${docs.length} replies)`);
+console.log(`${'(text model only)'.padEnd(26)} ${base.toFixed(3)} ms`);
+console.log(`${'(all rules)'.padEnd(26)} ${best.get('(all rules)')!.toFixed(3)} ms`);
+for (const id of ids.slice().sort((a, b) => best.get(b)! - best.get(a)!)) console.log(`${id.padEnd(26)} +${(best.get(id)! - base).toFixed(3)} ms`);
