@@ -130,7 +130,7 @@ export default defineRule({
         const sameTurn = (x: Sentence | undefined): x is Sentence => !!x && x.paragraph === s.paragraph;
         const hasReason = reasonIn(s, at) || (sameTurn(next) && reasonFollows(next))
           || (sameTurn(prev) && !prev.line && REASON.match(prev).some((h) => !prev.items[h.match.from]!.quoted && /^(?:krank|erkrankt|panne|unfall|streik|warnstreik|sturm|unwetter|ausgefallen|aufgefallen|herausgestellt|defekt|beschaedigt|ausverkauft)/.test(prev.items[h.match.from]!.norm)));
-        const hasDate = dateIn(s) || (sameTurn(next) && dateIn(next)) || (sameTurn(next2) && dateIn(next2));
+        const hasDate = dateIn(s) || (sameTurn(next) && dateIn(next)) || (sameTurn(next2) && dateIn(next2)) || (sameTurn(prev) && prev.items.length > 6 && dateIn(prev));
         if (!vagueOnly) lastDelay = s.index;
         if (vagueOnly ? hasDate : hasReason && hasDate) return;
         du ??= informal(sentences);

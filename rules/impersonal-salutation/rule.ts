@@ -7,7 +7,7 @@ const GREETING_START = words('sehr liebe lieber liebes hallo hallochen halloeche
 /** Greeting vocabulary that carries no addressee. */
 const GREETING_WORDS = words('sehr geehrte geehrter geehrtes geehrten liebe lieber liebes hallo hallochen halloechen hi hey moin moinsen servus guten tag morgen abend gruess gott gruezi werte werter wertes und r n s e');
 /** Generic addressees: a role or a crowd instead of a person. */
-const GENERIC = words('damen herren kunde kundin kunden kundinnen kundschaft gast gaeste fahrgast fahrgaeste mitglied mitglieder nutzer nutzerin nutzerinnen versicherungsnehmer versicherungsnehmerin versicherte versicherter antragsteller antragstellerin abonnent abonnentin abonnenten interessent interessentin interessenten leser leserin leserinnen mieter mieterin patient patientin teilnehmer teilnehmerin buerger buergerin buergerinnen einwohner einwohnerin kaeufer kaeuferin besteller bestellerin reisende reisender empfaenger empfaengerin zusammen alle allerseits community vertragspartner vertragspartnerin anwender anwenderin user sir madam');
+const GENERIC = words('damen herren kunde kundin kunden kundinnen kundschaft gast gaeste fahrgast fahrgaeste mitglied mitglieder nutzer nutzerin nutzerinnen versicherungsnehmer versicherungsnehmerin versicherte versicherter antragsteller antragstellerin abonnent abonnentin abonnenten interessent interessentin interessenten leser leserin leserinnen mieter mieterin patient patientin teilnehmer teilnehmerin buerger buergerin buergerinnen einwohner einwohnerin kaeufer kaeuferin besteller bestellerin reisende reisender empfaenger empfaengerin community vertragspartner vertragspartnerin anwender anwenderin user sir madam');
 const GENERIC_SUFFIX = /(?:kunde|kundin|kunden|kundinnen|nutzer|nutzerin|nutzerinnen|nehmer|nehmerin|steller|stellerin|gast|gaeste|mitglied|mitglieder)$/;
 const INFORMAL_GREETING = words('hallo hallochen halloechen hi hey moin moinsen servus liebe lieber liebes');
 const CLOSING = /^(?:(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|sonnigen|kollegiale|kollegialen)\b.*\bgruess|gruss\b|gruesse\b|mfg\b|lg\b|vg\b|pfiat\b|servus\s*$|tschuess\b|ciao\b|bis\s+bald\b|hochachtungsvoll\b)/;
@@ -45,6 +45,18 @@ function impersonal(s: Sentence): boolean {
     return false;
   }
   return true;
+}
+
+/** A clause made only of greeting words and generic addressees ("Liebe Kundin", "lieber Kunde"). */
+function greetingClause(s: Sentence, c: { from: number; to: number }): boolean {
+  let words = 0;
+  for (let i = c.from; i < c.to; i++) {
+    const t = s.items[i]!;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (!GREETING_WORDS.has(t.norm) && !GENERIC.has(t.norm) && !GENERIC_SUFFIX.test(t.norm)) return false;
+  }
+  return words > 0 && GREETING_START.has(s.items[c.from]?.norm ?? '');
 }
 
 function informal(doc: Doc): boolean {
@@ -117,9 +129,30 @@ export default defineRule({
           });
           return;
         }
+        // "Liebe Kundin, Ihre Gesundheit liegt uns am Herzen." – a role salutation opening a one-line reply
+        const first = list[0]!;
+        if (first.clauses.length > 1) {
+          let k = 0;
+          while (k < first.clauses.length - 1 && greetingClause(first, first.clauses[k]!)) k++;
+          const roles = first.items.slice(0, first.clauses[k]!.from).some((t) => t.kind === 'word' && (GENERIC.has(t.norm) || GENERIC_SUFFIX.test(t.norm)));
+          if (k > 0 && roles) {
+            const end = first.items[first.clauses[k]!.from - 1]!.end;
+            const actual = trimEndOf(doc.text.slice(first.start, end), ',!');
+            ctx.report({
+              messageId: 'impersonal',
+              data: { actual },
+              start: first.start,
+              end,
+              note: 'Ein Kunde ist eine Person, kein Name auf einer Liste. Im Ticket steht sein Name – nutzen Sie ihn oder den Platzhalter Ihres Helpdesks.',
+              suggestions: du
+                ? [{ desc: 'Mit Namen anreden', text: 'Hallo {{ticket.requester.first_name}},' }]
+                : [{ desc: 'Mit Namen anreden (Frau)', text: 'Liebe Frau [Nachname],' }, { desc: 'Mit Namen anreden (Herr)', text: 'Lieber Herr [Nachname],' }, { desc: 'Mit Platzhalter anreden', text: 'Guten Tag {{ticket.requester.name}},' }],
+            });
+            return;
+          }
+        }
         // no salutation at all: only whole, letter-like replies (a closing line after the body)
         if (closing < 2) return;
-        const first = list[0]!;
         const at = /^betreff\b/i.test(first.text) && list[1] && list[1].index < closing ? list[1] : first;
         ctx.report({
           messageId: 'missing',
