@@ -99,6 +99,16 @@ function counterfactual(s: Sentence): boolean {
     const next = s.clauses[k + 1]!;
     if (COUNTERFACTUAL_MAIN.has(s.items[next.from]?.norm ?? '') || s.items[next.from]?.norm === 'dann') return true;
   }
+  // inverted: "Hätten Sie die Lieferung bei Annahme kontrolliert, hätten wir …"
+  for (let k = 0; k < s.clauses.length - 1; k++) {
+    const c = s.clauses[k]!;
+    if (!COUNTERFACTUAL_AUX.has(c.lead)) continue;
+    const items = s.items.slice(c.from, c.to);
+    if (items[1]?.norm !== 'sie' && items[1]?.norm !== 'du') continue;
+    if (!PARTICIPLE.test(items[items.length - 1]?.norm ?? '')) continue;
+    const next = s.clauses[k + 1]!;
+    if (COUNTERFACTUAL_MAIN.has(s.items[next.from]?.norm ?? '') || s.items[next.from]?.norm === 'dann') return true;
+  }
   return false;
 }
 

@@ -27,12 +27,15 @@ const OFFER = new Set(['koennen', 'kann', 'koennte', 'koennten', 'wuerde', 'wuer
 const OFFER_VERBS = new Set(['empfehle', 'empfehlen', 'empfiehlt', 'schlage', 'schlagen', 'biete', 'bieten', 'rate', 'raten']);
 const TIME_PREP = new Set(['am', 'ab', 'um', 'bis', 'im', 'zum', 'zur', 'in', 'nach', 'vor', 'seit']);
 const RECIPIENT = new Set(['ihnen', 'dir', 'euch']);
+const BACKGROUND = new Set(['weil', 'da', 'nachdem', 'seit', 'seitdem', 'als', 'dass', 'ob', 'obwohl']);
+const MUST = new Set(['muss', 'muessen', 'musste', 'mussten']);
+const REFLEXIVE = new Set(['sich']);
 const COORD = new Set(['und', 'oder', 'aber', 'doch']);
 const OURS = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres']);
 const HAVE = new Set(['haben', 'habe', 'hab', 'hat', 'hatten', 'hatte', 'habt']);
 const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
 const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
-const CONDITIONAL = new Set(['wenn', 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
+const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
 
 function usesDu(doc: Doc): boolean {
   let du = 0;
@@ -83,6 +86,12 @@ function customerIn(s: Sentence, c: Clause): boolean {
 function decidingClause(s: Sentence, i: number): Clause | null {
   const c = clauseAt(s, i);
   if (has(s, c, OFFER)) return null;
+  // background in a subordinate clause ("Weil Ihr Vertrag im März verlängert wurde, …")
+  if (BACKGROUND.has(c.lead)) return null;
+  // reflexive: an event, not a decision ("Die Zustellung wird sich verschieben")
+  if (has(s, c, REFLEXIVE)) return null;
+  // "Wir müssen den Termin leider verlegen" announces a necessity (delay-without-reason, passive-decision)
+  if (has(s, c, MUST)) return null;
   // the company's own things ("Wir stellen gerade unser Abrechnungssystem um")
   if (has(s, c, OURS) && !customerIn(s, c)) return null;
   if (has(s, c, COMPANY)) return c;
@@ -111,7 +120,8 @@ function firstValid<P extends PhraseEntry>(s: Sentence, hits: Array<PhraseHit<P>
 
 /** "damit Sie 20 % sparen" counts, "damit Sie ihn abholen können" (enabling the customer) does not. */
 function purposeFor(s: Sentence): boolean {
-  return PURPOSE.match(s).some((h) => !has(s, clauseAt(s, h.match.from), OFFER));
+  // "damit Sie nicht warten müssen" spares the customer something: a favour, not a decision
+  return PURPOSE.match(s).some((h) => { const c = clauseAt(s, h.match.from); return !has(s, c, OFFER) && !has(s, c, MUST); });
 }
 
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {

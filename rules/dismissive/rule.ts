@@ -91,6 +91,8 @@ function followsUp(doc: Doc, s: Sentence): boolean {
 function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
   const hits = DISMISSIVE.match(s);
   if (hits.length === 0) return null;
+  // a concession ("liegt zwar im Toleranzbereich – wenn es aber täglich auftritt, …") is not a brush-off
+  if (s.items.some((t) => t.norm === 'zwar') && s.items.some((t) => t.norm === 'aber' || t.norm === 'doch' || t.norm === 'jedoch')) return null;
   const harmless = discourse.harmlessNegation(s);
   // an acknowledgement in a clause of its own turns the statement around ("…, umso wichtiger ist Ihr Hinweis")
   if (ACK.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0)) return null;
