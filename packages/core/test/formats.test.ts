@@ -43,9 +43,9 @@ describe('plain text: quoted history', () => {
   });
 
   it('excludes the attribution line of an inline reply only', () => {
-    const t = 'Hallo,\n\nAm 12.03.2024 um 10:15 schrieb Max Muster:\n> Geht das?\n\nDas geht nicht.\nDer Artikel ist ausverkauft.\n';
+    const t = 'Hallo,\n\nAm 12.03.2024 um 10:15 schrieb Max Muster:\n> Geht das?\n\nDas geht nicht.\nSchönen Tag noch.\n';
     expect(flatNo(t)).toEqual([{ line: 6, column: 1, text: 'Das geht nicht.' }]);
-    expect(kept(t)).toBe('Hallo, Das geht nicht. Der Artikel ist ausverkauft.');
+    expect(kept(t)).toBe('Hallo, Das geht nicht. Schönen Tag noch.');
   });
 
   it('excludes everything after "-----Ursprüngliche Nachricht-----", Outlook header blocks and forwarded messages', () => {
