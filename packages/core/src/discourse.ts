@@ -35,7 +35,7 @@ const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten sola
 /** Negations that do not negate the service ("kein Problem", "nicht nur", "zögern Sie nicht"). */
 const HARMLESS_NEGATION = new PhraseSet(perPattern([
   { pattern: ['kein* problem*', 'keine sorge*', 'keine umstaende', 'keine ursache', 'nicht nur', 'nicht zu <zoegern>', '<zoegern> ...3 nicht', 'nicht <zoegern>', 'nicht vergessen', 'nicht zu vergessen',
-    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', '<muessen> ...3 nichts mehr', 'sie|du ...4 nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra',
+    'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', '<muessen> ...3 nichts mehr', 'sie|du ...4 nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra', 'nicht noch einmal', 'nicht nochmal',
     'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>',
     'nichts <bezahlen>|<zahlen>', 'nicht <bezahlen>|<zahlen> <muessen>', 'keinen cent', 'nicht <passieren>', 'nicht <betreffen>', 'nicht betroffen', 'nicht <vor|kommen>', 'nichts <aendern>', 'nicht mehr <warten>', 'nicht <warten>', 'ohne <warten>'] },
 ]), 'harmless-negation');
@@ -366,7 +366,8 @@ export function refusalHits(s: Sentence): Refusal[] {
   }
   // negated service verb with the company as subject or in a passive: "Wir nehmen keine Saisonware zurück",
   // "Eine Erstattung kann nicht gewährt werden".
-  for (const hit of SERVICE.match(s)) {
+  const anyNegation = s.items.some((t) => t.kind === 'word' && (NEGATIONS.has(t.norm) || t.norm === 'nix'));
+  for (const hit of anyNegation ? SERVICE.match(s) : []) {
     const i = hit.match.from;
     const clause = clauseOf(s, i);
     if (isConditional(s, clause) || counterfactual(s, clause) || causalClause(s, clause) || s.items[i]!.quoted) continue;
@@ -380,7 +381,7 @@ export function refusalHits(s: Sentence): Refusal[] {
   }
   // "leider können wir Ihre Daten nicht exportieren", "Den Dispokredit können wir Ihnen nicht erhöhen": the agent
   // cannot or may not — whatever the verb
-  if (!out.some((r) => r.kind === 'service' || r.kind === 'cannot')) {
+  if (anyNegation && !out.some((r) => r.kind === 'service' || r.kind === 'cannot')) {
     for (const c of s.clauses) {
       if (!hasWord(s, c, AGENT) || !hasWord(s, c, CAN_MODAL) || hasWord(s, c, COGNITIVE) || isConditional(s, c) || causalClause(s, c) || counterfactual(s, c)) continue;
       const negs = negationsIn(s, c, harmless);

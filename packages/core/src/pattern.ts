@@ -46,6 +46,10 @@ export interface CompiledPattern {
 
 export class PatternError extends Error {}
 
+/** Words so frequent in German replies that indexing a pattern by them filters nothing. */
+const COMMON_WORDS = new Set(('nicht das die der den dem es sie ich wir ihnen ihr ihre und oder ist sind ein eine einen kein keine ' +
+  'zu in an auf mit von fuer bei so da dies leider gerne gern uns mich mir du dir kann koennen wird werden hat haben habe').split(' '));
+
 const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
 const TERMINAL = /^[.!?…]/;
 
@@ -125,10 +129,15 @@ export function compilePattern(source: string): CompiledPattern {
   if (pieces.length === 0) throw new PatternError('leeres Muster');
   const elems = pieces.map(compileElem);
   if (!elems.some((e) => e.kind === 'tok' && !e.optional)) throw new PatternError(`Muster "${source}" hat kein Pflicht-Element`);
-  // pre-filter: the required element with the smallest exact key set
+  // pre-filter: the required element with the most selective exact key set — the smallest, but a set holding a
+  // word that stands in nearly every sentence ("nicht", "sie", "das") selects nothing and is taken only as a last resort
   let keys: Set<string> | null = null;
+  let best = Infinity;
   for (const e of elems) {
-    if (e.kind === 'tok' && !e.optional && e.keys && (!keys || e.keys.size < keys.size)) keys = e.keys;
+    if (e.kind !== 'tok' || e.optional || !e.keys) continue;
+    let cost = e.keys.size;
+    for (const k of e.keys) if (COMMON_WORDS.has(k)) { cost += 10000; break; }
+    if (cost < best) { best = cost; keys = e.keys; }
   }
   const e0 = elems[0]!;
   const first = e0.kind === 'tok' && !e0.optional && e0.keys ? e0.keys : null;
