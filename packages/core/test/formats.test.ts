@@ -291,3 +291,11 @@ describe('speed of the plain-text path', () => {
     expect(performance.now() - a).toBeLessThan(2000);
   });
 });
+
+describe('plain text: greetings that are not closings', () => {
+  it('"Grüß Gott," opens a reply: the body after it stays linted', () => {
+    const t = 'Grüß Gott, Frau Huber,\n\ndas geht nicht.\n\nViele Grüße\nAnna Berger\n';
+    const found = lint(t, { format: 'text' }).filter((f) => f.ruleId === 'flat-no');
+    expect(found.map((f) => f.line)).toEqual([3]);
+  });
+});

@@ -11,7 +11,7 @@ import type { Blanker } from './buffer.ts';
 
 /** A closing greeting line ("Mit freundlichen Grüßen", "Viele Grüße aus Berlin", "MfG"). It stays linted. */
 export const CLOSING_LINE =
-  /^(?:(?:(?:vielen\s+)?dank\w*\s+(?:und|&)\s+)?(?:mit\s+)?(?:(?:sehr|ganz|recht)\s+)?(?:freundlich\w*|beste\w*|viele\w*|liebe\w*|herzlich\w*|sch[öo]ne\w*|sonnige\w*|gute\w*|kollegiale\w*|nette\w*|freundliche\w*)\s+gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|mfg|lg|vg|gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|(?:best|kind|warm)\s+regards|regards|cheers|hochachtungsvoll)(?=$|[\s,.!])[^.!?:]{0,60}[.!]?$/i;
+  /^(?:(?:(?:vielen\s+)?dank\w*\s+(?:und|&)\s+)?(?:mit\s+)?(?:(?:sehr|ganz|recht)\s+)?(?:freundlich\w*|beste\w*|viele\w*|liebe\w*|herzlich\w*|sch[öo]ne\w*|sonnige\w*|gute\w*|kollegiale\w*|nette\w*|freundliche\w*)\s+gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?|mfg|lg|vg|gr(?:ü|ue|u)(?:ß|ss)(?:e|en)?(?!\s+gott)|(?:best|kind|warm)\s+regards|regards|cheers|hochachtungsvoll)(?=$|[\s,.!])[^.!?:]{0,60}[.!]?$/i;
 
 /** A salutation line ("Sehr geehrte Frau Muster,", "Hallo Herr Becker", "Guten Tag,"). It stays linted. */
 export const SALUTATION_LINE =
