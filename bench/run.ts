@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     const G = 'Growth, one document (replies)';
     log('growth 1 MB / 10 MB …');
     const small = (eng.replylint?.growth ?? []) as Array<{ label: string; bytes: number; ms: number; msPerMB: number }>;
-    const big: Array<{ label: string; size: number; bytes?: number; ms?: number; msPerMB?: number; maxRssMB?: number; heapMB?: number; findings?: number; skipped?: string; kind: string }> = [];
+    const big: Array<{ label: string; size: number; bytes?: number; ms?: number; msPerMB?: number; maxRssMB?: number; heapMB?: number; findings?: number; excluded?: number; skipped?: string; kind: string }> = [];
     mkdirSync(TMP, { recursive: true });
     for (const kind of ['replies', 'prose'] as const) {
       let perMB = 0;
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       const target = g.size === MB ? '≤ 1 s' : g.size === 10 * MB ? '≤ 10 s' : '';
       const label = `replylint ${g.label}${g.kind === 'prose' ? ' prose' : ''}`;
       if (g.skipped) row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, na(g.skipped), target, false);
-      else row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, `${sec(g.ms!)}  (${(g.msPerMB! / 1000).toFixed(2)} s/MB, max RSS ${mb(g.maxRssMB!)})`, target, g.ms! <= (g.size === MB ? 1000 : 10_000));
+      else row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, `${sec(g.ms!)}  (${(g.msPerMB! / 1000).toFixed(2)} s/MB, max RSS ${mb(g.maxRssMB!)}, ${g.findings} findings, ${(100 * (g.excluded ?? 0)).toFixed(1)} % excluded)`, target, g.ms! <= (g.size === MB ? 1000 : 10_000));
     }
     // linearity: cost per MB of the largest measured size against the cheapest of 10 KB … 100 KB
     const base = small.filter((g) => g.bytes >= 10 * KB).map((g) => g.msPerMB);

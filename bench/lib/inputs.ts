@@ -111,7 +111,10 @@ export async function buildInputs(): Promise<Inputs> {
   try {
     const { REPLYLINT_DIST } = await import('./engines.ts');
     const m = (await import(pathToFileURL(REPLYLINT_DIST).href)) as { lintDetailed: (t: string) => { excluded: unknown[] } };
-    cleanEntries = entries.filter((e) => m.lintDetailed(e).excluded.length === 0);
+    // …and that do not swallow what follows: an entry ending in a closing greeting ("Gruß, Shop-Team") makes every
+    // later paragraph a signature (measured: 99 % of a 1 MB concatenation excluded)
+    const probe = 'Wir prüfen Ihre Bestellung heute und melden uns morgen mit einem Termin bei Ihnen.';
+    cleanEntries = entries.filter((e) => m.lintDetailed(e).excluded.length === 0 && m.lintDetailed(`${probe}\n\n${e}\n\n${probe}`).excluded.length === 0);
     cleanNote = `${cleanEntries.length} of ${entries.length} corpus entries without excluded parts`;
   } catch (e) {
     cleanNote = `all ${entries.length} entries (replylint not loadable: ${e instanceof Error ? e.message : String(e)})`;
