@@ -228,7 +228,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const prev = idx > 0 ? norms(s, s.clauses[idx - 1]!) : [];
     const id = hit.entry.id;
     const imperative = imperativeAt(s, c, v);
-    if (id === 'wenden' && !hasAny(ns, words('sich dich euch'))) continue;
+    if ((id === 'wenden' || id === 'halten') && !hasAny(ns, words('sich dich euch'))) continue;
     if (id === 'hingehen' && !ps.some((p) => p.i >= c.from && p.i < c.to && !p.own)) continue;
     if (id === 'verweisen') {
       // "verweisen wir Sie … an den Hersteller": the company sends the customer away
@@ -281,6 +281,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
+    if (id === 'halten' && !(target && target.entry.kind === 'strong')) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
     if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
@@ -324,7 +325,7 @@ function brandIn(s: Sentence, c: Clause): boolean {
 
 /** Words without which no `distance` pattern can match. */
 const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
-const DISTANCE_FREE = words('machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 function DISTANCE_GATE(s: Sentence): boolean {
   const neg = hasNegation(s);
   return s.items.some((t) => DISTANCE_FREE.has(t.norm) || (neg && DISTANCE_WITH_NEG.has(t.norm)));
@@ -388,8 +389,9 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (lexicon.DETERMINERS.has(s.items[j]!.norm)) j++;
     const named = ps.some((x) => x.i >= k && x.i <= j + 1 && !x.own) || properAfter(s, k) || (t0.kind === 'word' && t0.upper && t0.text === t0.text.toUpperCase() && t0.text.length > 1);
     if (!named && !demonstrative && !THIRD_PRON.has(t0.norm)) continue;
-    if (!replyContext(doc, s)) continue;
-    if (!hasAny(ns, words('kann koennen darf duerfen entscheidet entscheiden weiss wissen liegt'))) continue;
+    const strongNamed = ps.some((x) => x.i >= k && x.i <= j + 1 && x.entry.kind === 'strong' && !/entwickler|betreiber|partner|eigentuemer|absender|empfaenger/.test(s.items[x.i]!.norm));
+    if (!strongNamed && !replyContext(doc, s)) continue;
+    if (!hasAny(ns, words('kann koennen darf duerfen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich'))) continue;
     if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
     const p = ps.find((x) => x.i >= k && x.i <= j);
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
