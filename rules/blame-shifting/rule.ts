@@ -189,6 +189,7 @@ function prepPhrase(doc: Doc, s: Sentence, c: Clause, target: number, end: numbe
   return undefined;
 }
 
+const OWN_SERVICE = words('berater beraterin betreuer betreuerin kundenbetreuer kundenbetreuerin rezeption hotline servicehotline filiale kasse schalter infoschalter information servicepoint servicedesk helpdesk kundenservice serviceteam service-team support supportteam beratung kundenberatung');
 const TOPIC = words('fragen rueckfragen problemen bedarf interesse unklarheiten');
 const THIRD_PRON = words('ihm denen');
 
@@ -270,6 +271,9 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
           break;
         }
         if (THIRD_PRON.has(after.norm)) { generic = true; break; }
+        // "an die Rezeption", "an unsere Hotline": the company's own front desk is no third party
+        const noun = lexicon.DETERMINERS.has(after.norm) || /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm) ? s.items[k + 2] : after;
+        if (noun && OWN_SERVICE.has(noun.norm)) continue;
         if (!ownInClause && id !== 'melden' && id !== 'schicken' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
       }
     }
