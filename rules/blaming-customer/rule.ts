@@ -121,6 +121,8 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     if (s.items[from]!.quoted) continue;
     const f = flags(h.entry);
     if (f.has('q') ? !s.question : s.question && !f.has('anyq')) continue;
+    // a lower-case "sie" inside the sentence is "they/it", not the customer ("Falls sie nicht gelesen werden kann")
+    if (h.pattern.source.startsWith('wenn|falls') && s.items.slice(from, to).some((t, k) => t.norm === 'sie' && !t.upper && from + k > 0)) continue;
     const first = clauseAt(s, from);
     const last = clauseAt(s, to - 1);
     if (f.has('cust')) {

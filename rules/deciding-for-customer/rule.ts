@@ -167,7 +167,8 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
     if (unilateral) return 'decided';
     if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
   }
-  if (unilateral && firstValid(s, weakHits)) return 'decided';
+  const weak = firstValid(s, weakHits);
+  if (unilateral && weak && has(s, weak.clause, COMPANY)) return 'decided';
   const sendHit = firstValid(s, sendHits);
   // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
   const send = sendHit && has(s, sendHit.clause, RECIPIENT) ? sendHit : null;
