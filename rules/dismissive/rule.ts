@@ -112,7 +112,7 @@ function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
     if (h.entry.id === 'alles-ok' && s.items.some((t) => FIXED.has(t.norm))) continue;
     if (f.has('norule') && RULES.test(s)) continue;
     if (f.has('followup') && followsUp(doc, s)) continue;
-    if ((h.entry.id === 'kein-fehler-festgestellt') && s.items.some((t) => FIXED.has(t.norm))) continue;
+    if ((h.entry.id === 'kein-fehler-festgestellt' || h.entry.id === 'korrekt') && s.items.some((t) => FIXED.has(t.norm))) continue;
     return h.entry;
   }
   return null;
