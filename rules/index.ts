@@ -20,6 +20,7 @@ import passiveDecision from './passive-decision/rule.ts';
 
 export const rules: readonly Rule[] = [
   apologyWithExcuse,
+  blameShifting,
   blamingCustomer,
   decidingForCustomer,
   delayWithoutReason,
@@ -32,7 +33,6 @@ export const rules: readonly Rule[] = [
   paidHotline,
   paragraphHiding,
   passiveDecision,
-  blameShifting,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
