@@ -30,9 +30,9 @@ export default defineRule({
   create(ctx) {
     return {
       reply(doc) {
-        const list = discourse.refusals(doc);
+        // refusals the customer reads without any way forward (per template branch, if the reply has branches)
+        const list = discourse.refusals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
         if (list.length === 0) return;
-        if (discourse.replyWayForward(doc)) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;
         for (const r of list) if (r.strength > best.strength) best = r;

@@ -18,6 +18,7 @@ import { PhraseSet, type PhraseEntry } from './phrases.ts';
 import { NEGATIONS, SUBORDINATORS } from './lexicon.ts';
 import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
+import { contextSentences, sameBranchContext } from './formats/branches.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -656,8 +657,8 @@ function thirdPartyIn(s: Sentence): boolean {
  * the reply, never quoted history.
  */
 export function around(doc: Doc, s: Sentence, before: number, after: number): Sentence[] {
-  const list = doc.sentences;
-  return list.slice(Math.max(0, s.index - before), Math.min(list.length, s.index + after + 1)).filter((x) => x === s || !isQuotedHistory(doc, x));
+  // branch-aware: in a template, the other branch of an if/else is never read together with this sentence
+  return contextSentences(doc, s, before, after).filter((x) => x === s || !isQuotedHistory(doc, x));
 }
 
 /** A reason for the refusal: in its own sentence, or in a following sentence that is not itself a refusal. */
@@ -690,13 +691,27 @@ export function wayForwardNear(doc: Doc, s: Sentence, refusalItem: number, befor
   return around(doc, s, before, after).some((x) => (x === s ? wayForwardIn(s, own) : wayForwardIn(x)));
 }
 
-/** Does the reply offer a way forward anywhere (outside quoted history)? */
-export function replyWayForward(doc: Doc): boolean {
+const replyWayForwardCache = new WeakMap<Doc, boolean>();
+
+/**
+ * Does the reply offer a way forward anywhere (outside quoted history)? With `from`, only text the customer
+ * reads together with that sentence counts: in a template, a way forward in the `{{else}}` branch does not
+ * rescue a refusal in the `{{#if}}` branch.
+ */
+export function replyWayForward(doc: Doc, from?: Sentence): boolean {
+  const branchy = from !== undefined && doc.branches.length > 0;
+  if (!branchy) {
+    const hit = replyWayForwardCache.get(doc);
+    if (hit !== undefined) return hit;
+  }
+  let found = false;
   for (const s of doc.sentences) {
     if (isQuotedHistory(doc, s)) continue;
-    if (wayForwardIn(s)) return true;
+    if (branchy && !sameBranchContext(doc, from.start, s.start)) continue;
+    if (wayForwardIn(s)) { found = true; break; }
   }
-  return false;
+  if (!branchy) replyWayForwardCache.set(doc, found);
+  return found;
 }
 
 /** Every refusal of the reply (outside quoted history), in order. */
