@@ -263,32 +263,24 @@ describe('detectFormat', () => {
   });
 });
 
-describe('speed of the plain-text path', () => {
-  it('prepares a large reply without quotes in linear time', () => {
+describe('large and hostile plain-text input', () => {
+  // Speed and linear growth are measured by `pnpm bench` (growth rows), not asserted here.
+  it('prepares a large reply without quotes, keeping every character position', () => {
     const para = 'Sehr geehrte Damen und Herren, vielen Dank für Ihre Nachricht vom 12. März.\nAm Montag schicken wir Ihnen den Ersatz, die Sendungsnummer folgt per E-Mail\nVon hier aus geht es dann weiter.\n\n';
-    const small = para.repeat(2000);
     const big = para.repeat(8000);
-    const time = (t: string): number => { const a = performance.now(); prepare(t, 'text'); return performance.now() - a; };
-    time(small);
-    const ts = Math.min(time(small), time(small));
-    const tb = Math.min(time(big), time(big));
-    // 4× the input: a linear scan takes about 4× the time (quadratic would be 16×); generous for loaded machines
-    expect(tb).toBeLessThan(Math.max(200, ts * 8));
-    expect(tb).toBeLessThan(1000);
+    const p = prepare(big, 'text');
+    expect(p.text.length).toBe(big.length);
+    expect(p.excluded).toEqual([]);
   });
-  it('handles thousands of quote blocks (a long inline-reply thread) quickly', () => {
+  it('handles thousands of quote blocks (a long inline-reply thread)', () => {
     const t = '> Frage\n> noch eine Zeile\nAntwort des Agenten.\n\n'.repeat(20000);
-    const a = performance.now();
     const p = prepare(t, 'text');
-    expect(performance.now() - a).toBeLessThan(3000);
     expect(p.excluded).toHaveLength(20000);
   });
-  it('stays linear on hostile lines', () => {
+  it('keeps hostile lines intact', () => {
     const lines = ['Am ' + '1'.repeat(5000), '> ' + 'x'.repeat(5000), 'Von: ' + ':'.repeat(5000), '-'.repeat(5000), 'Mit freundlichen Grüßen ' + 'a'.repeat(5000)];
     const t = lines.join('\n').repeat(100);
-    const a = performance.now();
     expect(prepare(t, 'text').text.length).toBe(t.length);
-    expect(performance.now() - a).toBeLessThan(2000);
   });
 });
 
