@@ -235,7 +235,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
       // "verweisen wir Sie … an den Hersteller": the company sends the customer away
       const all = s.items.map((t) => t.norm);
       if (!hasAny(all, words('wir ich man')) && !all.includes('wurden') && !all.includes('werden')) continue;
-    } else if (id === 'kontakt' || id === 'erreichen') {
+    } else if (id === 'kontakt' || id === 'erreichen' || id === 'bitte-an' || id === 'helfen') {
       if (id === 'kontakt' && !hasAny(ns, CUSTOMER)) continue;
     } else {
       const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, words('bitte bitten empfehle empfehlen rate raten')) && hasAny(prev, words('sie ihnen dich dir')));
@@ -285,7 +285,9 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
-    if (id === 'halten' && !(target && target.entry.kind === 'strong')) continue;
+    if ((id === 'halten' || id === 'bitte-an') && !(target && target.entry.kind === 'strong')) continue;
+    // "Hier hilft Ihnen der Hersteller weiter": a third party is the one who helps
+    if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, words('ihnen dir euch')) && !hasAny(ns, words('ich wir uns')))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
     if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
@@ -417,6 +419,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if (s.items[h.match.to]?.norm === 'gemacht') continue;
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
       if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
+      if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
       if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
       // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
       if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem')) continue;
