@@ -1,4 +1,4 @@
-import { defineRule, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
 import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
 const EXPLICIT = new PhraseSet(explicit, 'deciding-for-customer/explicit');
@@ -137,9 +137,10 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (!hasStatt && explicitHits.length + allot.length + changeHits.length + neutralHits.length + weakHits.length + sendHits.length === 0) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
   if (s.clauses.some((c) => CONDITIONAL.has(c.lead) || (COORD.has(c.lead) && CONDITIONAL.has(s.items[c.from + 1]?.norm ?? '')))) return null;
-  if (CONSENT.test(s)) return null;
   const prev = doc.sentences[s.index - 1];
   const before = prev && prev.paragraph === s.paragraph ? prev : null;
+  // the customer asked for it, here or just before ("Danke für Ihre Kündigung. Wir haben Ihren Vertrag …")
+  if (CONSENT.test(s) || (before && CONSENT.test(before))) return null;
   if (CORRECTION.test(s) || (before && CORRECTION.test(before))) return null;
   const ex = explicitHits.find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && (FAVOUR.test(s) || !(SUBJECT.test(s) || customerIn(s, { from: 0, to: s.items.length, lead: '', subordinate: false })))));
   if (ex) return ex.entry.id === 'einverstanden' ? 'presumed' : 'decided';
@@ -180,14 +181,20 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
 }
 
 /** Does the reply leave a choice to the customer anywhere (outside the sentence itself)? */
+/** A choice in the sentence that is not negated ("da wir das Konto nicht mehr anbieten" offers nothing). */
+function choiceIn(s: Sentence): boolean {
+  const harmless = discourse.harmlessNegation(s);
+  return CHOICE.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0);
+}
+
 function choiceOffered(doc: Doc, except: Sentence): boolean {
   for (const s of doc.sentences) {
     if (s === except) continue;
     if (s.items.every((t) => t.quoted)) continue;
-    if (CHOICE.test(s)) return true;
+    if (choiceIn(s)) return true;
     if (s.question && s.items.some((t) => !t.quoted && (INFORMAL.has(t.norm) || (FORMAL.has(t.norm) && t.upper)))) return true;
   }
-  return CHOICE.test(except);
+  return choiceIn(except);
 }
 
 export default defineRule({
