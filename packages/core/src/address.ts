@@ -1,7 +1,8 @@
 /**
  * How does the reply address the customer: formal "Sie" or informal "du"? Rules use it to phrase their
  * suggestions in the reply's own register. Counted once per document (cached), quoted text excluded; a
- * capitalised "Sie/Ihr…" at the start of a sentence may mean "they" and is not counted.
+ * capitalised "Sie/Ihnen/Ihr…" counts as formal address (at the start of a sentence it could mean "they", but in a
+ * reply it almost always addresses the customer).
  */
 import { FORMAL_ADDRESS, INFORMAL_ADDRESS } from './lexicon.ts';
 import type { Doc } from './doc.ts';
@@ -16,11 +17,10 @@ export function addressForm(doc: Doc): AddressForm {
   let du = 0;
   let sie = 0;
   for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
+    for (const t of s.items) {
       if (t.kind !== 'word' || t.quoted) continue;
       if (INFORMAL_ADDRESS.has(t.norm)) du++;
-      else if (FORMAL_ADDRESS.has(t.norm) && t.upper && i > 0) sie++;
+      else if (FORMAL_ADDRESS.has(t.norm) && t.upper) sie++;
     }
   }
   const form: AddressForm = du > sie ? 'du' : 'sie';

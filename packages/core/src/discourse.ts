@@ -19,6 +19,7 @@ import { NEGATIONS, SUBORDINATORS } from './lexicon.ts';
 import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 import { contextSentences, sameBranchContext } from './formats/branches.ts';
+import { addressForm } from './address.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -727,17 +728,8 @@ export function refusals(doc: Doc): Refusal[] {
 
 /** Does the reply address the customer informally (du/dir/dein …)? */
 export function informal(doc: Doc): boolean {
-  let du = 0, sie = 0;
-  for (const t of doc.tokens) {
-    if (t.kind !== 'word' || t.quoted) continue;
-    if (INFORMAL.has(t.norm)) du++;
-    else if (t.upper && FORMAL.has(t.norm) && t.text !== 'Sie' ) sie++;
-    else if (t.text === 'Sie' || t.text === 'Ihnen') sie++;
-  }
-  return du > sie;
+  return addressForm(doc) === 'du';
 }
-const INFORMAL = words('du dich dir dein deine deinen deinem deiner deines');
-const FORMAL = words('ihnen ihr ihre ihren ihrem ihrer ihres');
 
 export { SUBORDINATORS };
 
