@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       let one: T | null = null;
       let many: T | null = null;
       for (const k of [1, n, 1, n]) {
-        const r = await threadsThroughput(docs, k, ALL);
+        const r = await threadsThroughput(docs, k, ALL, 400);
         if (k === 1) { if (!one || r.mbps > one.mbps) one = r; } else if (!many || r.mbps > many.mbps) many = r;
       }
       if (!one || !many) throw new Error('no result');

@@ -8,11 +8,11 @@ import { mib } from './stats.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function threadsThroughput(docs: string[], threads: number, config: unknown): Promise<{ threads: number; mbps: number; ms: number; bytes: number }> {
+export async function threadsThroughput(docs: string[], threads: number, config: unknown, warmup = 100): Promise<{ threads: number; mbps: number; ms: number; bytes: number }> {
   const shares: string[][] = Array.from({ length: threads }, () => []);
   docs.forEach((d, i) => shares[i % threads]!.push(d));
   const workers = shares.map((share) => new Worker(join(here, 'worker.mjs'), {
-    workerData: { dist: pathToFileURL(REPLYLINT_DIST).href, docs: share, warmup: 100, config },
+    workerData: { dist: pathToFileURL(REPLYLINT_DIST).href, docs: share, warmup, config },
   }));
   const ready = workers.map((w) => new Promise<void>((res, rej) => {
     w.once('error', rej);
