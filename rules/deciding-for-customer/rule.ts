@@ -105,7 +105,7 @@ function decidingClause(s: Sentence, i: number): Clause | null {
   return null;
 }
 
-function firstValid<P extends PhraseEntry>(s: Sentence, hits: Array<PhraseHit<P>>): { hit: PhraseHit<P>; clause: Clause } | null {
+function firstValid<P extends PhraseEntry>(s: Sentence, hits: ReadonlyArray<PhraseHit<P>>): { hit: PhraseHit<P>; clause: Clause } | null {
   for (const h of hits) {
     const t = s.items[h.match.from]!;
     if (t.quoted) continue;
