@@ -28,23 +28,25 @@ export interface PhraseHit<P extends PhraseEntry> {
 }
 
 export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
-  private compiled: Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> | null = null;
+  private compiled: Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> | null = null;
   private index = new Map<string, number[]>();
   private always: number[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
+  private entryStamp: Uint32Array = new Uint32Array(0);
   private round = 0;
+  private cache = new WeakMap<Sentence, Array<PhraseHit<P>>>();
 
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
-  private compile(): Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> {
+  private compile(): Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> {
     if (this.compiled) return this.compiled;
-    const list: Array<{ entry: P; pattern: CompiledPattern; required: Array<Set<string>> | null }> = [];
-    for (const entry of this.entries) {
+    const list: Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> = [];
+    for (const [entryIndex, entry] of this.entries.entries()) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
       for (const src of sources) {
         try {
           const pattern = compilePattern(src);
-          list.push({ entry, pattern, required: requiredWords(pattern) });
+          list.push({ entry, entryIndex, pattern, required: requiredWords(pattern) });
         } catch (e) {
           throw new PatternError(`${this.name}: ${(e as Error).message} (in "${src}")`);
         }
@@ -58,30 +60,42 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       }
     });
     this.stamp = new Uint32Array(list.length);
+    this.entryStamp = new Uint32Array(this.entries.length);
     this.compiled = list;
     return list;
   }
 
-  /** Every entry matching the sentence (first match per pattern; one hit per entry). */
+  /**
+   * Every entry matching the sentence (first match per pattern; one hit per entry). The result is computed once
+   * per sentence and shared by every caller (several rules ask the same set about the same sentence), so it is
+   * frozen: do not mutate it.
+   */
   match(sentence: Sentence): Array<PhraseHit<P>> {
+    const cached = this.cache.get(sentence);
+    if (cached) return cached;
+    const hits = Object.freeze(this.compute(sentence)) as Array<PhraseHit<P>>;
+    this.cache.set(sentence, hits);
+    return hits;
+  }
+
+  private compute(sentence: Sentence): Array<PhraseHit<P>> {
     const list = this.compile();
     const round = ++this.round;
-    const cand: number[] = [...this.always];
+    const cand: number[] = this.always.length ? this.always.slice() : [];
     for (const t of sentence.items) {
       const arr = this.index.get(t.norm);
       if (!arr) continue;
       for (const i of arr) if (this.stamp[i] !== round) { this.stamp[i] = round; cand.push(i); }
     }
     if (cand.length === 0) return [];
-    cand.sort((a, b) => a - b);
+    if (cand.length > 1) cand.sort((a, b) => a - b);
     const hits: Array<PhraseHit<P>> = [];
-    const seen = new Set<P>();
     for (const i of cand) {
       const c = list[i]!;
-      if (seen.has(c.entry)) continue;
+      if (this.entryStamp[c.entryIndex] === round) continue;
       if (c.required && !hasAll(c.required, sentence)) continue;
       const m = matchPattern(c.pattern, sentence);
-      if (m) { hits.push({ entry: c.entry, match: m, pattern: c.pattern }); seen.add(c.entry); }
+      if (m) { hits.push({ entry: c.entry, match: m, pattern: c.pattern }); this.entryStamp[c.entryIndex] = round; }
     }
     return hits;
   }
