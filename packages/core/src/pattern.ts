@@ -66,7 +66,7 @@ function atomTest(src: string): { test: Test; keys: Set<string> | null } {
         if (!v.splitForms.has(t.norm)) return false;
         for (let j = i + 1; j < items.length; j++) {
           const n = items[j]!;
-          if (n.kind === 'punct' && TERMINAL.test(n.text)) break;
+          if (n.kind === 'punct' && TERMINAL.test(n.text) && j === items.length - 1) break;
           if (n.norm === particle) return true;
         }
         return false;
@@ -173,7 +173,9 @@ function step(elems: Elem[], ei: number, items: Token[], ti: number, memo: Uint8
     }
     case 'gap': {
       for (let skip = 0; skip <= e.max && ti + skip <= items.length; skip++) {
-        if (skip > 0 && isTerminal(items[ti + skip - 1]!)) break;
+        // items are one sentence: a '.' inside it is an abbreviation or ordinal dot ("gem.", "Art. 5", "4. Juni"),
+        // so a gap may cross it; only the sentence's own final punctuation ends the gap
+        if (skip > 0 && ti + skip - 1 === items.length - 1 && isTerminal(items[ti + skip - 1]!)) break;
         const r = matchAt(elems, ei + 1, items, ti + skip, memo);
         if (r >= 0) return r;
       }
