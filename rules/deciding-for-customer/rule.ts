@@ -1,15 +1,19 @@
 import { defineRule, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
 import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
-const EXPLICIT = new PhraseSet(explicit, 'deciding-for-customer/explicit');
-const ALLOT = new PhraseSet(allotVerbs, 'deciding-for-customer/allotVerbs');
-const CHANGE = new PhraseSet(changeVerbs, 'deciding-for-customer/changeVerbs');
+const tiered = (list: readonly PhraseEntry[], tier: string): PhraseEntry[] => list.map((e, i) => ({ ...e, id: `${tier}-${i}`, tier }));
+/** Every decision word in one indexed set: explicit phrases (no tier) and verbs by tier. */
+const TRIGGERS = new PhraseSet<PhraseEntry>([
+  ...explicit,
+  ...tiered(allotVerbs, 'allot'),
+  ...tiered(changeVerbs, 'change'),
+  ...tiered(neutralVerbs, 'neutral'),
+  ...tiered(weakVerbs, 'weak'),
+  ...tiered(sendVerbs, 'send'),
+], 'deciding-for-customer/triggers');
 const PURPOSE = new PhraseSet(purposes, 'deciding-for-customer/purposes');
 const PROBLEM = new PhraseSet(problems, 'deciding-for-customer/problems');
 const CORRECTION = new PhraseSet(corrections, 'deciding-for-customer/corrections');
-const NEUTRAL = new PhraseSet(neutralVerbs, 'deciding-for-customer/neutralVerbs');
-const SEND = new PhraseSet(sendVerbs, 'deciding-for-customer/sendVerbs');
-const WEAK = new PhraseSet(weakVerbs, 'deciding-for-customer/weakVerbs');
 const UNILATERAL = new PhraseSet(unilateral, 'deciding-for-customer/unilateral');
 const STRONG = new PhraseSet(strong, 'deciding-for-customer/strong');
 const REASONS = new PhraseSet(reasons, 'deciding-for-customer/reasons');
@@ -127,12 +131,15 @@ function purposeFor(s: Sentence): boolean {
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (s.question && !tagQuestion(s)) return null;
   // cheap pre-check: no decision word at all
-  const explicitHits = EXPLICIT.match(s);
-  const allot = ALLOT.match(s);
-  const changeHits = CHANGE.match(s);
-  const neutralHits = NEUTRAL.match(s);
-  const weakHits = WEAK.match(s);
-  const sendHits = SEND.match(s);
+  // one pass over the sentence for every decision word, then split by tier
+  const all = TRIGGERS.match(s);
+  const tier = (t: string): Array<PhraseHit<PhraseEntry>> => all.filter((h) => h.entry.tier === t);
+  const explicitHits = all.filter((h) => h.entry.tier === undefined);
+  const allot = tier('allot');
+  const changeHits = tier('change');
+  const neutralHits = tier('neutral');
+  const weakHits = tier('weak');
+  const sendHits = tier('send');
   const hasStatt = s.items.some((t) => t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt');
   if (!hasStatt && explicitHits.length + allot.length + changeHits.length + neutralHits.length + weakHits.length + sendHits.length === 0) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
