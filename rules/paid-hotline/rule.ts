@@ -12,17 +12,6 @@ const PREMIUM_LONG = /^0(?:900|180[1-7]?)\d{4,}$/;
 const CURRENCY = new Set(['€', 'euro', 'eur', 'ct', 'cent']);
 const PER = new Set(['min', 'minute', 'minuten', 'anruf', 'gespraech', 'verbindung']);
 
-/** Sentences that belong to quoted history (`> …` lines, "Am … schrieb …:", "-----Ursprüngliche Nachricht-----"). */
-export function historyStart(doc: Doc): number {
-  for (const s of doc.sentences) {
-    const first = s.items[0];
-    if (!first) continue;
-    if (first.text === '>') return s.index;
-    if (/^-{2,}\s*(?:Urspr|Original)/i.test(s.text)) return s.index;
-    if (s.line && s.text.startsWith('Am ') && s.text.includes(' schrieb') && s.text.trimEnd().endsWith(':')) return s.index;
-  }
-  return Infinity;
-}
 
 /** Item index of a real premium-rate number (not "die 0180-Nummer"), or -1. */
 function premiumNumber(items: Token[]): number {
@@ -109,12 +98,12 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const history = historyStart(ctx.doc);
+    
     const closing = closingIndex(ctx.doc);
     let lastReported = -2;
     return {
       sentence(s) {
-        if (s.index >= history) return;
+        if (discourse.isQuotedHistory(ctx.doc, s)) return;
         const items = s.items;
         let what = '';
         let messageId: 'premiumNumber' | 'paidChannel' = 'paidChannel';

@@ -26,17 +26,6 @@ const MODAL = words('kann koennen konnte konnten koennte koennten darf duerfen d
 const POSSIBLE = words('kann koennen konnte konnten koennte koennten darf duerfen durfte durften');
 const PREPOSITIONS = words('nach aufgrund wegen bei in im mit zum zur auf aus infolge gemaess laut');
 
-/** Sentences that belong to quoted history (`> …` lines, "Am … schrieb …:", "-----Ursprüngliche Nachricht-----"). */
-function historyStart(doc: Doc): number {
-  for (const s of doc.sentences) {
-    const first = s.items[0];
-    if (!first) continue;
-    if (first.text === '>') return s.index;
-    if (/^-{2,}\s*(?:Urspr|Original)/i.test(s.text)) return s.index;
-    if (s.line && s.text.startsWith('Am ') && s.text.includes(' schrieb') && s.text.trimEnd().endsWith(':')) return s.index;
-  }
-  return Infinity;
-}
 
 interface Found { participle: number; aux: number; kind: 'against' | 'decided' | 'granting' | 'change' }
 
@@ -183,11 +172,11 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const history = historyStart(ctx.doc);
+    
     const sentences = ctx.doc.sentences;
     return {
       sentence(s) {
-        if (s.index >= history || s.question) return;
+        if (s.question || discourse.isQuotedHistory(ctx.doc, s)) return;
         const f = findPassive(s);
         if (!f || !concernsCustomer(s, f)) return;
         const prev = sentences[s.index - 1];
