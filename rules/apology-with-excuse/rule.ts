@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type Sentence } from '@replylint/core';
 import { apologies, notApologies, hedges, contrast, excuses, help, thirdParties } from './phrases.gen.ts';
 
 const APOLOGY = new PhraseSet(apologies, 'apology-with-excuse/apologies');
@@ -11,22 +11,7 @@ const THIRD = new PhraseSet(thirdParties, 'apology-with-excuse/thirdParties');
 
 const CONDITIONAL = new Set(['wenn', 'falls', 'sofern', 'soweit', 'sollte', 'sollten', 'insofern']);
 const COMPANY = new Set(['wir', 'uns', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'ich', 'mir', 'mich']);
-const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
-const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 
-function usesDu(doc: Doc): boolean {
-  let du = 0;
-  let sie = 0;
-  for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
-      if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL.has(t.norm)) du++;
-      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
-    }
-  }
-  return du > sie;
-}
 
 /** The sentence from item `from` on, as a sentence of its own (for phrase matching). */
 function tail(s: Sentence, from: number): Sentence {
@@ -145,7 +130,7 @@ export default defineRule({
       sentence(s) {
         const f = check(ctx.doc, s);
         if (!f) return;
-        du ??= usesDu(ctx.doc);
+        du ??= addressForm(ctx.doc) === 'du';
         const you = du ? 'dich' : 'Sie';
         const suggestions = [];
         if (f.cut) suggestions.push({ desc: 'Rechtfertigung nach „aber“ streichen', text: '', start: f.cut.start, end: f.cut.end });
@@ -159,7 +144,7 @@ export default defineRule({
         });
         ctx.report({
           messageId: f.kind,
-          data: { actual: quote(ctx.doc.text.slice(s.start, f.end)) },
+          data: { actual: snippet(ctx.doc.text.slice(s.start, f.end)) },
           start: s.start,
           end: f.end,
           note: f.kind === 'conditional'
@@ -172,7 +157,3 @@ export default defineRule({
   },
 });
 
-function quote(text: string): string {
-  const t = text.replace(/\s+/g, ' ').replace(/[.!…\s]+$/, '');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}

@@ -1,4 +1,4 @@
-import { defineRule, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
@@ -556,10 +556,6 @@ function causalParty(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 70 ? t.slice(0, 67) + '…' : t;
-}
 
 function suggestion(f: Finding, s: Sentence, informal: boolean): SuggestionSpec {
   const du = (formal: string, inf: string): string => (informal ? inf : formal);
@@ -619,7 +615,7 @@ export default defineRule({
     const report = (s: Sentence, f: Finding): void => {
         ctx.report({
           messageId: f.kind,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text, 70) },
           start: s.start,
           end: s.end,
           note: 'Kunden verzeihen Probleme, aber nicht, mit ihnen allein gelassen zu werden. Der Klassiker: Der Verkäufer verweist auf den Hersteller und lässt den Kunden im Regen stehen. Übernehmen Sie den Fall – auch wenn ein anderer ihn lösen muss – und sagen Sie, bis wann Sie sich melden.',

@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
 import { blaming, empathy, choice } from './phrases.gen.ts';
 
 const BLAMING = new PhraseSet(blaming, 'blaming-customer/blaming');
@@ -13,19 +13,6 @@ const COMPANY_SUBJECT = new Set(['wir', 'ich']);
 const RECEIVE = new Set(['bekommen', 'erhalten', 'kriegen', 'gekriegt', 'informiert', 'benachrichtigt', 'gewarnt', 'angerufen']);
 
 /** Does the reply address the customer with "du"? */
-function usesDu(doc: Doc): boolean {
-  let du = 0;
-  let sie = 0;
-  for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
-      if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL.has(t.norm)) du++;
-      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
-    }
-  }
-  return du > sie;
-}
 
 const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
   hindsight: {
@@ -173,10 +160,10 @@ export default defineRule({
         if (!entry) return;
         const id = (entry.message ?? 'fault') as MessageId;
         const sug = SUGGEST[id];
-        du ??= usesDu(ctx.doc);
+        du ??= addressForm(ctx.doc) === 'du';
         ctx.report({
           messageId: id,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: (entry.note as string | undefined) ?? sug.note,
@@ -187,7 +174,3 @@ export default defineRule({
   },
 });
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}

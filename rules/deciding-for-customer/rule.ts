@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
 import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
 const tiered = (list: readonly PhraseEntry[], tier: string): PhraseEntry[] => list.map((e, i) => ({ ...e, id: `${tier}-${i}`, tier }));
@@ -41,19 +41,6 @@ const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
 const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
 const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
 
-function usesDu(doc: Doc): boolean {
-  let du = 0;
-  let sie = 0;
-  for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
-      if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL.has(t.norm)) du++;
-      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
-    }
-  }
-  return du > sie;
-}
 
 type Clause = Sentence['clauses'][number];
 
@@ -225,10 +212,10 @@ export default defineRule({
         if (!kind) return;
         choice ??= choiceOffered(ctx.doc, s);
         if (choice) return;
-        du ??= usesDu(ctx.doc);
+        du ??= addressForm(ctx.doc) === 'du';
         ctx.report({
           messageId: kind,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: 'Machen Sie nie den Fehler, für den Kunden die Entscheidung treffen zu wollen. Erklären Sie den Sachverhalt, bieten Sie Alternativen mit Preisschild an und lassen Sie den Kunden entscheiden.',
@@ -244,7 +231,3 @@ export default defineRule({
   },
 });
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}

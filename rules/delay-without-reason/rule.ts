@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Sentence } from '@replylint/core';
+import { defineRule, addressForm, snippet, discourse, PhraseSet, type Sentence } from '@replylint/core';
 import { agreed, date, delay, notDelay, reason, shamReason, vague } from './phrases.gen.ts';
 
 const DELAY = new PhraseSet(delay, 'delay-without-reason/delay');
@@ -70,20 +70,7 @@ function dateIn(s: Sentence): boolean {
   return DATE.match(s).some((h) => !s.items[h.match.from]!.quoted);
 }
 
-function informal(doc: readonly Sentence[]): boolean {
-  let du = 0, sie = 0;
-  for (const s of doc) for (const t of s.items) {
-    if (t.quoted || t.kind !== 'word') continue;
-    if (t.norm === 'du' || t.norm === 'dir' || t.norm === 'dich' || t.norm.startsWith('dein')) du++;
-    else if (t.upper && (t.norm === 'ihnen' || t.norm === 'ihr' || t.norm === 'ihre' || t.norm === 'ihren' || t.norm === 'ihrem' || t.norm === 'ihrer')) sie++;
-  }
-  return du > sie;
-}
 
-function quote(text: string): string {
-  const t = trimEndOf(text, '.!…');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}
 
 /** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
 function trimEndOf(text: string, chars: string): string {
@@ -133,7 +120,7 @@ export default defineRule({
         const hasDate = dateIn(s) || (sameTurn(next) && dateIn(next)) || (sameTurn(next2) && dateIn(next2)) || (sameTurn(prev) && prev.items.length > 6 && dateIn(prev));
         if (!vagueOnly) lastDelay = s.index;
         if (vagueOnly ? hasDate : hasReason && hasDate) return;
-        du ??= informal(sentences);
+        du ??= addressForm(ctx.doc) === 'du';
         const messageId = !hasReason && !hasDate ? 'noReasonNoDate' : !hasReason ? 'noReason' : 'noDate';
         const add = messageId === 'noReasonNoDate'
           ? (du ? ' Der Grund: [Grund in einfachen Worten]. Neuer Termin: [Datum] – ich halte dich auf dem Laufenden.' : ' Der Grund: [Grund in einfachen Worten]. Neuer Termin: [Datum] – ich halte Sie auf dem Laufenden.')
@@ -142,7 +129,7 @@ export default defineRule({
             : ' Neuer Termin: [Datum] – ich melde mich, falls sich daran etwas ändert.';
         ctx.report({
           messageId,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: 'Informieren Sie früh und geben Sie einen Grund, den der Kunde verstehen und weitergeben kann – und ein neues Datum: Kunden müssen planen können.',

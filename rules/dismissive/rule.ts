@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
 import { dismissive, acknowledgements, rules, reasons, followUps } from './phrases.gen.ts';
 
 const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
@@ -9,23 +9,8 @@ const FOLLOW_UP = new PhraseSet(followUps, 'dismissive/followUps');
 
 type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
 
-const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
-const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 
 /** Does the reply address the customer with "du"? (More informal than capitalised formal pronouns.) */
-export function usesDu(doc: Doc): boolean {
-  let du = 0;
-  let sie = 0;
-  for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
-      if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL.has(t.norm)) du++;
-      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
-    }
-  }
-  return du > sie;
-}
 
 const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
   normal: {
@@ -140,10 +125,10 @@ export default defineRule({
         if (!entry) return;
         const id = (entry.message ?? 'normal') as MessageId;
         const sug = SUGGEST[id];
-        du ??= usesDu(ctx.doc);
+        du ??= addressForm(ctx.doc) === 'du';
         ctx.report({
           messageId: id,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: (entry.note as string | undefined) ?? sug.note,
@@ -154,7 +139,3 @@ export default defineRule({
   },
 });
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}

@@ -1,4 +1,4 @@
-import { defineRule, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, PhraseSet, type Doc, type Sentence } from '@replylint/core';
 import { phrases, concrete } from './phrases.gen.ts';
 
 const PHRASES = new PhraseSet(phrases, 'empty-phrase/phrases');
@@ -6,22 +6,7 @@ const CONCRETE = new PhraseSet(concrete, 'empty-phrase/concrete');
 
 type MessageId = 'understanding' | 'patience' | 'importance' | 'effort' | 'assurance' | 'handoff';
 
-const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
-const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 
-function usesDu(doc: Doc): boolean {
-  let du = 0;
-  let sie = 0;
-  for (const s of doc.sentences) {
-    for (let i = 0; i < s.items.length; i++) {
-      const t = s.items[i]!;
-      if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL.has(t.norm)) du++;
-      else if (FORMAL.has(t.norm) && t.upper && i > 0) sie++;
-    }
-  }
-  return du > sie;
-}
 
 /** What to write instead: the concrete statement the phrase stands in for. */
 const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
@@ -107,10 +92,10 @@ export default defineRule({
         const id = emptyPhrase(ctx.doc, s);
         if (!id) return;
         const sug = SUGGEST[id];
-        du ??= usesDu(ctx.doc);
+        du ??= addressForm(ctx.doc) === 'du';
         ctx.report({
           messageId: id,
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: sug.note,
@@ -121,7 +106,3 @@ export default defineRule({
   },
 });
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}

@@ -1,18 +1,10 @@
-import { defineRule, discourse, type Sentence } from '@replylint/core';
+import { defineRule, snippet, discourse, type Sentence } from '@replylint/core';
 import { suggestionFor } from './suggest.ts';
 
 /**
  * flat-no: a refusal with no reason and no way forward. The refusal vocabulary, reasons and ways forward live in
  * the shared discourse layer (packages/core/src/discourse.ts); this rule decides what is flat.
  */
-const TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r']);
-function quote(text: string): string {
-  // trim trailing punctuation and space without a backtracking regex
-  let e = text.length;
-  while (e > 0 && TRAILING.has(text[e - 1]!)) e--;
-  const t = text.slice(0, e);
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}
 
 /** Kinds that are flat-no material on their own. Sending away and unavailability are other rules' business. */
 const PAST_MODAL = new Set(['konnte', 'konnten', 'durfte', 'durften']);
@@ -55,7 +47,7 @@ export default defineRule({
         const range = discourse.bodyRange(s);
         ctx.report({
           messageId: 'flatNo',
-          data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },
+          data: { actual: snippet(ctx.doc.text.slice(range.start, range.end)) },
           start: range.start,
           end: range.end,
           note: 'Kunden verzeihen Probleme, aber kein plattes Nein. Erklären Sie den Grund in einfachen Worten und bieten Sie Alternativen an – jede mit ihrem Preis – und lassen Sie den Kunden wählen.',

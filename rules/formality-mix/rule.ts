@@ -1,4 +1,4 @@
-import { defineRule, type Doc, type Sentence, type Token } from '@replylint/core';
+import { defineRule, snippet, type Doc, type Sentence, type Token } from '@replylint/core';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -233,10 +233,6 @@ function isSalutation(s: Sentence | undefined): boolean {
 const LOWER_NOTE = 'Die höfliche Anrede „Sie“, „Ihnen“, „Ihr“ schreibt man groß. Klein geschrieben heißt es „sie“ (die anderen) – der Kunde stolpert und fühlt sich nicht gemeint.';
 const MIX_NOTE = 'Bleiben Sie in einer Antwort bei einer Anrede: entweder durchgehend „Sie“ oder durchgehend „du“. Der Wechsel wirkt wie ein zusammenkopierter Textbaustein.';
 
-function quote(text: string): string {
-  const t = trimEndOf(text, '.!…');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}
 
 /** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
 function trimEndOf(text: string, chars: string): string {
@@ -341,7 +337,7 @@ export default defineRule({
           const informalHere = dominant === 'formal' || (both && !flagged.has(s.index));
           ctx.report({
             messageId: informalHere ? 'mixInformal' : 'mixFormal',
-            data: { actual: quote(s.text) },
+            data: { actual: snippet(s.text) },
             start: s.start,
             end: s.end,
             note: MIX_NOTE,

@@ -1,4 +1,4 @@
-import { defineRule, type Doc, type Sentence, type Token } from '@replylint/core';
+import { defineRule, addressForm, type Doc, type Sentence, type Token } from '@replylint/core';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -59,16 +59,6 @@ function greetingClause(s: Sentence, c: { from: number; to: number }): boolean {
   return words > 0 && GREETING_START.has(s.items[c.from]?.norm ?? '');
 }
 
-function informal(doc: Doc): boolean {
-  let du = 0, sie = 0;
-  for (const s of doc.sentences) for (const t of s.items) {
-    if (t.quoted || t.kind !== 'word') continue;
-    if (/^(?:du|dir|dich|dein|deine|deinen|deinem|deiner|deines|euch|euer|eure)$/.test(t.norm)) du++;
-    else if (t.upper && /^(?:ihnen|ihr|ihre|ihren|ihrem|ihrer|ihres)$/.test(t.norm)) sie++;
-    else if (t.upper && t.norm === 'sie' && t.index > 0) sie++;
-  }
-  return du > sie;
-}
 
 function firstWord(s: Sentence): Token | undefined {
   return s.items.find((t) => t.kind === 'word');
@@ -108,7 +98,7 @@ export default defineRule({
           if (/[.?]$/.test(s.terminal) && !s.line) break;
           if (s.terminal === '.' && s.items.length > 6) break;
         }
-        const du = informal(doc);
+        const du = addressForm(doc) === 'du';
         if (salutation) {
           if (!impersonal(salutation)) return;
           // a greeting that opens a running sentence in a chat ("Hallo, wie kann ich helfen?") is not a letter salutation

@@ -1,18 +1,10 @@
-import { defineRule, discourse } from '@replylint/core';
+import { defineRule, snippet, discourse } from '@replylint/core';
 import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
 
 /**
  * missing-alternative: the reply refuses (or cannot deliver, or sends the customer elsewhere) and offers no
  * alternative, no next step and no choice anywhere. Reported once per reply, on the clearest refusal.
  */
-const TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r']);
-function quote(text: string): string {
-  // trim trailing punctuation and space without a backtracking regex
-  let e = text.length;
-  while (e > 0 && TRAILING.has(text[e - 1]!)) e--;
-  const t = text.slice(0, e);
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}
 
 export default defineRule({
   id: 'missing-alternative',
@@ -46,7 +38,7 @@ export default defineRule({
         const away = best.kind === 'deflect' || best.kind === 'nocontrol' || best.kind === 'blame';
         ctx.report({
           messageId: best.kind === 'deflect' ? 'sentAway' : away ? 'notOurs' : 'noAlternative',
-          data: { actual: quote(ctx.doc.text.slice(range.start, range.end)) },
+          data: { actual: snippet(ctx.doc.text.slice(range.start, range.end)) },
           start: range.start,
           end: range.end,
           note: 'Kunden verzeihen Probleme, aber nicht, mit ihnen allein gelassen zu werden. Nennen Sie mindestens eine Alternative, einen konkreten nächsten Schritt oder einen Termin, an dem Sie sich melden – und lassen Sie den Kunden entscheiden.',

@@ -1,4 +1,4 @@
-import { defineRule, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
 import { adverse, authority, condition, exception, explain, harmless } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
@@ -109,10 +109,6 @@ function explainedNear(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-function quote(text: string): string {
-  const t = text.replace(/[.!…\s]+$/, '');
-  return t.length > 70 ? t.slice(0, 67) + '…' : t;
-}
 
 function hides(doc: Doc, s: Sentence): Cue | null {
   const cue = authorityCue(s);
@@ -143,7 +139,7 @@ export default defineRule({
         const authorityText = ctx.doc.text.slice(s.items[cue.from]!.start, s.items[cue.to - 1]!.end);
         ctx.report({
           messageId: 'hiding',
-          data: { authority: quote(authorityText), actual: quote(s.text) },
+          data: { authority: snippet(authorityText, 70), actual: snippet(s.text, 70) },
           start: s.start,
           end: s.end,
           note: 'Kunden verstehen keine Paragraphen – sie wollen wissen, was das für sie heißt. Nennen Sie die Regel ruhig, aber erklären Sie sie in einfachen Worten und zeigen Sie, was trotzdem geht.',

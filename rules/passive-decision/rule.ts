@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
+import { defineRule, snippet, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
 import { against, change, decided, granting, moneyChange, owner, requested } from './phrases.gen.ts';
 
 const AGAINST = new PhraseSet(against, 'passive-decision/against');
@@ -148,10 +148,6 @@ function concernsCustomer(s: Sentence, f: Found): boolean {
   return false;
 }
 
-function quote(text: string): string {
-  const t = trimEndOf(text, '.!…');
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-}
 
 /** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
 function trimEndOf(text: string, chars: string): string {
@@ -201,7 +197,7 @@ export default defineRule({
         });
         ctx.report({
           messageId: 'hiddenDecider',
-          data: { actual: quote(s.text) },
+          data: { actual: snippet(s.text) },
           start: s.start,
           end: s.end,
           note: 'Ein Passiv wie „wurde abgelehnt“ stellt den Kunden vor eine anonyme Wand. Schreiben Sie, wer entschieden hat („Ich habe … geprüft und muss … ablehnen, weil …“) – dann weiß er, mit wem er sprechen kann.',
