@@ -79,3 +79,11 @@ for (const id of folders) {
     });
   }
 }
+
+describe('README rule table', () => {
+  it('is generated from the registry (run: tsx scripts/rules-table.ts --write)', async () => {
+    const { withTable } = await import('../scripts/rules-table.ts');
+    const readme = readFileSync(join(here, '../README.md'), 'utf8');
+    expect(withTable(readme)).toBe(readme);
+  });
+});
