@@ -55,6 +55,15 @@ export function editConfigText(path: string, text: string | null, edit: ConfigEd
 }
 
 /** The phrase to allow for a finding: its text without surrounding space and final punctuation. */
+const PHRASE_TRAILING = new Set([' ', '.', ',', ';', ':', '!', '?', '…']);
+const QUOTES = new Set(['„', '“', '"', '‚', '‘', "'", '»', '«']);
+
 export function phraseOf(actual: string): string {
-  return actual.replace(/\s+/g, ' ').trim().replace(/[\s.,;:!?…]+$/u, '').replace(/^[„“"‚‘'»«]+|[„“"‚‘'»«]+$/gu, '').trim();
+  // linear trimming (a trailing-class regex anchored with $ backtracks quadratically on long runs)
+  const t = actual.replace(/\s+/g, ' ').trim();
+  let a = 0, b = t.length;
+  while (b > a && PHRASE_TRAILING.has(t[b - 1]!)) b--;
+  while (a < b && QUOTES.has(t[a]!)) a++;
+  while (b > a && QUOTES.has(t[b - 1]!)) b--;
+  return t.slice(a, b).trim();
 }
