@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       row(W, '1 worker (best of 2)', mbps(one.mbps));
       row(W, `${n} workers (best of 2)`, mbps(many.mbps), '≥ 4 MB/s', many.mbps >= 4);
       const x = many.mbps / one.mbps;
-      row(W, `scaling ${n} ÷ 1`, times(x), `≥ ${(0.75 * n).toFixed(1)}×`, x >= 0.75 * n);
+      row(W, `scaling ${n} ÷ 1`, x.toFixed(2) + "×", `≥ ${(0.75 * n).toFixed(1)}×`, x >= 0.75 * n);
     } catch (e) {
       row(W, 'workers', na(e instanceof Error ? e.message : String(e)));
     }
