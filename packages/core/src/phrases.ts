@@ -34,7 +34,6 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   private stamp: Uint32Array = new Uint32Array(0);
   private entryStamp: Uint32Array = new Uint32Array(0);
   private round = 0;
-  private cache = new WeakMap<Sentence, Array<PhraseHit<P>>>();
 
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
@@ -65,20 +64,8 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     return list;
   }
 
-  /**
-   * Every entry matching the sentence (first match per pattern; one hit per entry). The result is computed once
-   * per sentence and shared by every caller (several rules ask the same set about the same sentence), so it is
-   * frozen: do not mutate it.
-   */
+  /** Every entry matching the sentence (first match per pattern; one hit per entry). */
   match(sentence: Sentence): Array<PhraseHit<P>> {
-    const cached = this.cache.get(sentence);
-    if (cached) return cached;
-    const hits = Object.freeze(this.compute(sentence)) as Array<PhraseHit<P>>;
-    this.cache.set(sentence, hits);
-    return hits;
-  }
-
-  private compute(sentence: Sentence): Array<PhraseHit<P>> {
     const list = this.compile();
     const round = ++this.round;
     const cand: number[] = this.always.length ? this.always.slice() : [];
