@@ -26,6 +26,11 @@ function ensurePackage(): void {
   }
 }
 
+/** Named troff characters that carry letters or punctuation (umlauts, ß, guillemets, bullet …). */
+const TROFF_CHARS: Record<string, string> = {
+  ':a': 'ä', ':o': 'ö', ':u': 'ü', ':A': 'Ä', ':O': 'Ö', ':U': 'Ü', ss: 'ß', Fo: '«', Fc: '»', bu: '•', co: '©', at: '@', rs: '\\',
+};
+
 /** troff → plain text paragraphs. */
 export function troffToText(src: string): string {
   const out: string[] = [];
@@ -42,6 +47,7 @@ export function troffToText(src: string): string {
       continue;
     }
     const line = raw
+      .replace(/\\(?:\(|\[)(:[aouAOU]|ss|Fo|Fc|bu|co|at|rs)\]?/g, (_m, c: string) => TROFF_CHARS[c] ?? '')
       .replace(/\\f(?:\[[^\]]*\]|\(..|.)/g, '')
       .replace(/\\\((?:aq|cq)/g, "'").replace(/\\\((?:em|en)/g, '–').replace(/\\\((?:lq|Bq)/g, '„').replace(/\\\(rq/g, '“')
       .replace(/\\\(../g, '').replace(/\\\[[^\]]*\]/g, '')
