@@ -167,8 +167,15 @@ async function main(): Promise<void> {
     phase('squiggle shown');
 
     // status bar: finding count
-    const statusText = await page.locator('.statusbar-item', { hasText: 'replylint' }).first().innerText({ timeout: 20000 });
-    if (!/replylint: \d+/.test(statusText)) throw new Error(`Statusleiste zeigt keine Anzahl: "${statusText}"`);
+    // the status item follows the diagnostics event, which can land a moment after the squiggle: wait for the count
+    const counted = page.locator('.statusbar-item', { hasText: /replylint: \d+/ }).first();
+    try {
+      await counted.waitFor({ state: 'visible', timeout: 20000 });
+    } catch {
+      const shown = await page.locator('.statusbar-item', { hasText: 'replylint' }).first().innerText().catch(() => '(keins)');
+      throw new Error(`Statusleiste zeigt keine Anzahl: "${shown}"`);
+    }
+    const statusText = await counted.innerText();
 
     // Problems panel
     await page.keyboard.press('Control+Shift+M');
@@ -214,6 +221,10 @@ async function main(): Promise<void> {
     await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: 20000 });
     phase('toggle off: status bar "aus", no squiggles');
     await runCommand('replylint: Ein-/ausschalten');
+    await page.locator('.statusbar-item', { hasText: /replylint: \d+/ }).first().waitFor({ state: 'visible', timeout: 20000 });
+    // the editor renders only visible lines: put the cursor back at the top before looking for the squiggle
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
     await squiggle.waitFor({ state: 'attached', timeout: 20000 });
     phase('toggle on: squiggles back');
 
