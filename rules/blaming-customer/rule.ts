@@ -1,4 +1,5 @@
-import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
 import { blaming, empathy, choice } from './phrases.gen.ts';
 
 const BLAMING = new PhraseSet(blaming, 'blaming-customer/blaming');
@@ -14,7 +15,7 @@ const RECEIVE = new Set(['bekommen', 'erhalten', 'kriegen', 'gekriegt', 'informi
 
 /** Does the reply address the customer with "du"? */
 
-const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+const SUGGEST: Record<MessageId, SuggestText> = {
   hindsight: {
     desc: 'Nach vorn schauen statt Vorwürfe machen',
     sie: 'Damit es beim nächsten Mal klappt: [freundlicher Hinweis]. Für jetzt schlage ich Ihnen vor: [Lösung].',
@@ -153,22 +154,12 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let du: boolean | null = null;
     return {
       sentence(s) {
         const entry = blamingIn(ctx.doc, s);
         if (!entry) return;
         const id = (entry.message ?? 'fault') as MessageId;
-        const sug = SUGGEST[id];
-        du ??= addressForm(ctx.doc) === 'du';
-        ctx.report({
-          messageId: id,
-          data: { actual: snippet(s.text) },
-          start: s.start,
-          end: s.end,
-          note: (entry.note as string | undefined) ?? sug.note,
-          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
-        });
+        reportSentence(ctx, s, id, SUGGEST[id], entry.note as string | undefined);
       },
     };
   },

@@ -1,4 +1,5 @@
-import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
 import { dismissive, acknowledgements, rules, reasons, followUps } from './phrases.gen.ts';
 
 const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
@@ -12,7 +13,7 @@ type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
 
 /** Does the reply address the customer with "du"? (More informal than capitalised formal pronouns.) */
 
-const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+const SUGGEST: Record<MessageId, SuggestText> = {
   normal: {
     desc: 'Das Anliegen ernst nehmen und erklären',
     sie: 'Ich verstehe, dass Sie das stört. Der Grund dafür ist [Ursache in einfachen Worten]; gerne [konkretes Angebot, z. B. Prüfung, Austausch, Termin].',
@@ -118,22 +119,12 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let du: boolean | null = null;
     return {
       sentence(s) {
         const entry = findDismissive(ctx.doc, s);
         if (!entry) return;
         const id = (entry.message ?? 'normal') as MessageId;
-        const sug = SUGGEST[id];
-        du ??= addressForm(ctx.doc) === 'du';
-        ctx.report({
-          messageId: id,
-          data: { actual: snippet(s.text) },
-          start: s.start,
-          end: s.end,
-          note: (entry.note as string | undefined) ?? sug.note,
-          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
-        });
+        reportSentence(ctx, s, id, SUGGEST[id], entry.note as string | undefined);
       },
     };
   },

@@ -1,4 +1,5 @@
-import { defineRule, snippet, addressForm, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { defineRule, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
 import { phrases, concrete } from './phrases.gen.ts';
 
 const PHRASES = new PhraseSet(phrases, 'empty-phrase/phrases');
@@ -9,7 +10,7 @@ type MessageId = 'understanding' | 'patience' | 'importance' | 'effort' | 'assur
 
 
 /** What to write instead: the concrete statement the phrase stands in for. */
-const SUGGEST: Record<MessageId, { sie: string; du: string; desc: string; note: string }> = {
+const SUGGEST: Record<MessageId, SuggestText> = {
   understanding: {
     desc: 'Grund und nächsten Schritt nennen statt um Verständnis bitten',
     sie: 'Der Grund dafür ist [Grund in einfachen Worten]. Als Nächstes [konkreter Schritt] – bis [Datum] melde ich mich bei Ihnen.',
@@ -86,21 +87,10 @@ export default defineRule({
     },
   },
   create(ctx) {
-    let du: boolean | null = null;
     return {
       sentence(s) {
         const id = emptyPhrase(ctx.doc, s);
-        if (!id) return;
-        const sug = SUGGEST[id];
-        du ??= addressForm(ctx.doc) === 'du';
-        ctx.report({
-          messageId: id,
-          data: { actual: snippet(s.text) },
-          start: s.start,
-          end: s.end,
-          note: sug.note,
-          suggestions: [{ desc: sug.desc, text: du ? sug.du : sug.sie }],
-        });
+        if (id) reportSentence(ctx, s, id, SUGGEST[id]);
       },
     };
   },
