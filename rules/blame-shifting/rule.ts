@@ -212,6 +212,22 @@ function imperativeAt(s: Sentence, c: Clause, v: number): boolean {
   return !/(?:t|en)$/.test(s.items[v]!.norm); // du-imperative: frag, wende, melde, ruf
 }
 
+/**
+ * Lowercase chat text ("… nicht ausgeführt. bitte wenden sie sich …") is not split after the full stop: start the
+ * clause after the last sentence mark before `v`, so the earlier sentence's negation does not count.
+ */
+function afterStop(s: Sentence, c: Clause, v: number): Clause {
+  for (let k = v - 1; k >= c.from; k--) {
+    const t = s.items[k]!;
+    // the mark stays on the word ("ausgeführt."); abbreviations ("z.B.", "Nr.") are too short or contain a dot
+    if (/^[.!?]$/.test(t.text) || (t.kind === 'word' && /^[^.]{4,}[.!?]$/.test(t.text))) {
+      const first = s.items.slice(k + 1, v + 1).find((x) => x.kind === 'word');
+      return first ? { from: k + 1, to: c.to, subordinate: false, lead: first.norm } : c;
+    }
+  }
+  return c;
+}
+
 /** The customer is told to go to someone else. */
 function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
   const hits = REDIRECT.match(s);
@@ -220,7 +236,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
   for (const hit of hits) {
     const v = hit.match.from;
     if (s.items[v]!.quoted) continue;
-    const c = clauseOf(s, v);
+    const c = afterStop(s, clauseOf(s, v), v);
     if (nonAsserted(s, c) || anyNegation(s, c)) continue;
     // a capitalised verb form inside the clause is a noun ("Ihre Frage", "der Anruf")
     if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen' && hit.entry.id !== 'anmelden') continue;
@@ -273,7 +289,8 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
         if (THIRD_PRON.has(after.norm)) { generic = true; break; }
         // "an die Rezeption", "an unsere Hotline": the company's own front desk is no third party
         const noun = lexicon.DETERMINERS.has(after.norm) || /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm) ? s.items[k + 2] : after;
-        if (noun && OWN_SERVICE.has(noun.norm)) continue;
+        // … but "an Ihre Filiale", "an deinen Kundenservice" is the customer's branch or provider, not ours
+        if (noun && OWN_SERVICE.has(noun.norm) && !(noun.norm === 'filiale' && /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm))) continue;
         if (!ownInClause && id !== 'melden' && id !== 'schicken' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
       }
     }
@@ -324,7 +341,9 @@ function brandIn(s: Sentence, c: Clause): boolean {
     const t = s.items[k]!;
     const prev = s.items[k - 1]!;
     if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || lexicon.DETERMINERS.has(prev.norm) || OWN.has(t.norm) || COLLEAGUE.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm)) continue;
-    if (/^(?:ist|sind|war|waren|wird|werden)$/.test(prev.norm) && (t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm))) return true;
+    // "ist Samsung zuständig": a bare capitalised word right before the predicate is a name, whatever its ending
+    const predNext = PREDICATIVE.has(s.items[k + 1]?.norm ?? '');
+    if (/^(?:ist|sind|war|waren|wird|werden)$/.test(prev.norm) && (predNext || t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm))) return true;
   }
   return false;
 }
@@ -370,7 +389,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, words('sie du')) && !realNegation(s, c)) {
       const p = ps.find((x) => x.i >= c.from && x.i < c.to);
       if (!p && !brandIn(s, c)) continue;
-      if (!(p && p.entry.kind === 'strong' && !/entwickler|betreiber|partner/.test(s.items[p.i]!.norm)) && !replyContext(doc, s)) continue;
+      if (!(p && p.entry.kind === 'strong' && !/entwickler|betreiber|partner/.test(s.items[p.i]!.norm)) && !(!p && c === s.clauses[0] && s.items[c.from]?.norm === 'fuer') && !replyContext(doc, s)) continue;
       return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
     }
   }
