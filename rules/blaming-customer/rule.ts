@@ -68,7 +68,7 @@ function aboutCustomer(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-const PARTICIPLE = /^(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)$/;
+const PARTICIPLE = /^(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)|(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurueck)?(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert)$/;
 const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'waeren', 'waerst']);
 const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
 const COUNTERFACTUAL: PhraseEntry = { pattern: '', message: 'hindsight' };
@@ -94,8 +94,10 @@ function counterfactual(s: Sentence): boolean {
     const items = s.items.slice(c.from, c.to);
     if (items[1]?.norm !== 'sie' && items[1]?.norm !== 'du') continue;
     if (!PARTICIPLE.test(items[items.length - 1]?.norm ?? '')) continue;
-    const next = s.clauses[k + 1]!;
-    if (COUNTERFACTUAL_MAIN.has(s.items[next.from]?.norm ?? '') || s.items[next.from]?.norm === 'dann') return true;
+    // a later clause in the conditional ("…, wie es auf dem Lieferschein steht, hätten wir …")
+    for (const next of s.clauses.slice(k + 1)) {
+      if (COUNTERFACTUAL_MAIN.has(s.items[next.from]?.norm ?? '') || s.items[next.from]?.norm === 'dann') return true;
+    }
   }
   return false;
 }
@@ -127,10 +129,14 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     if (f.has('custctx') && !aboutCustomer(doc, s)) continue;
     // "Den müssen Sie schon selbst anschreiben" sends the customer away (blame-shifting), it does not lecture
     if (h.entry.id === 'belehren' && h.pattern.source.includes('<müssen>') && s.items.slice(from, to + 1).some((t) => t.norm === 'selbst' || t.norm === 'selber')) continue;
+    // "…, da müssen Sie schon bei der Zulassungsstelle nachfragen" also sends away (blame-shifting)
+    if (h.entry.id === 'belehren' && h.pattern.source.includes('<müssen>') && s.items.some((t) => /^(?:zustaendig\w*|nachfragen|wenden|anrufen|kontaktieren|melden)$/.test(t.norm))) continue;
     // "Sie hätten eine Durchsage bekommen müssen" – the customer should have received something: our fault
     if (h.entry.id === 'haetten-muessen' && s.items.slice(first.from, last.to).some((t) => RECEIVE.has(t.norm))) continue;
     // "Sie haben die PIN dreimal falsch eingegeben" reports attempts, it does not reproach
     if (h.entry.id === 'falsch-bedient' && s.items.some((t, k) => k > from && k < to && /mal$/.test(t.norm) && s.items[k + 1]?.norm.startsWith('falsch'))) continue;
+    // "Das steht auch in Ihrer Bestätigung, die ich Ihnen gern noch einmal schicke" / "Bitte lesen Sie die beigefügten Hinweise" help
+    if (h.entry.id === 'belehren' && /^(?:<stehen>|bitte <lesen>|<lesen> sie)/.test(h.pattern.source) && s.items.some((t) => /^(?:gern|gerne|beigefuegt\w*|anbei|anhang|angehaengt\w*|link|hier|unten|folgend\w*)$/.test(t.norm))) continue;
     // "genauer gesagt" is a figure of speech
     if (s.items[to]?.norm === 'gesagt') continue;
     return h.entry;

@@ -39,6 +39,8 @@ const OURS = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unser
 const HAVE = new Set(['haben', 'habe', 'hab', 'hat', 'hatten', 'hatte', 'habt']);
 const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
 const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
+const PRONOUN = new Set(['sie', 'du', 'wir', 'ich', 'er', 'es', 'man', 'ihr', 'der', 'die', 'das', 'dein', 'deine', 'ihre', 'ihr']);
+const PICKED = new Set(['gewaehlt', 'ausgewaehlt', 'ausgesucht']);
 const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
 
 
@@ -78,7 +80,8 @@ function decidingClause(s: Sentence, i: number): Clause | null {
   const c = clauseAt(s, i);
   if (has(s, c, OFFER)) return null;
   // background in a subordinate clause ("Weil Ihr Vertrag im März verlängert wurde, …")
-  if (BACKGROUND.has(c.lead)) return null;
+  // ("Als kleine Entschädigung haben wir …" is a noun phrase, not "Als Sie anriefen, …")
+  if (BACKGROUND.has(c.lead) && !(c.lead === 'als' && !PRONOUN.has(s.items[c.from + 1]?.norm ?? ''))) return null;
   // reflexive: an event, not a decision ("Die Zustellung wird sich verschieben")
   if (has(s, c, REFLEXIVE)) return null;
   // "Wir müssen den Termin leider verlegen" announces a necessity (delay-without-reason, passive-decision)
@@ -129,6 +132,8 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   const sendHits = tier('send');
   const hasStatt = s.items.some((t) => t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt');
   if (!hasStatt && explicitHits.length + allot.length + changeHits.length + neutralHits.length + weakHits.length + sendHits.length === 0) return null;
+  // "Schicken Sie mir die neue IBAN, dann buche ich …" – an imperative condition
+  if (s.items[1]?.norm === 'sie' && s.items[1].upper && s.items.some((t) => t.norm === 'dann')) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
   if (s.clauses.some((c) => CONDITIONAL.has(c.lead) || (COORD.has(c.lead) && CONDITIONAL.has(s.items[c.from + 1]?.norm ?? '')))) return null;
   const prev = doc.sentences[s.index - 1];
@@ -154,15 +159,23 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (firstValid(s, allot)) return 'decided';
   const unilateral = UNILATERAL.test(s) || purposeFor(s);
   const change = firstValid(s, changeHits);
+  // "Wir haben Ihren Vertrag auf Tarif M umgestellt": the company changed the customer's things, done deal
+  // (not an upgrade: "wir haben dir das Datenvolumen aufgestockt" is a favour)
+  if (change && !/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) && has(s, change.clause, COMPANY) && has(s, change.clause, HAVE) && customerIn(s, change.clause)) return 'decided';
   if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
   const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
   const neutral = neutralHit && has(s, neutralHit.clause, COMPANY) ? neutralHit : null;
+  // "Ihre Bestellung wird automatisch storniert": an agentless passive that ends what the customer has
+  if (!neutral && neutralHit && /stornieren|kündigen|löschen|beenden/.test(neutralHit.hit.pattern.source) && STRONG.test(s)) return 'decided';
   if (neutral) {
     if (unilateral) return 'decided';
     if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
   }
   const weak = firstValid(s, weakHits);
+  // "deine Vorbestellung haben wir auf die Farbe Schwarz geändert"
+  if (weak && /<(?:ändern|an\|passen)>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)
+    && s.items.slice(weak.clause.from, weak.hit.match.from).some((t) => t.norm === 'auf')) return 'decided';
   if (unilateral && weak && has(s, weak.clause, COMPANY)) return 'decided';
   const sendHit = firstValid(s, sendHits);
   // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
@@ -178,7 +191,12 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
 /** A choice in the sentence that is not negated ("da wir das Konto nicht mehr anbieten" offers nothing). */
 function choiceIn(s: Sentence): boolean {
   const harmless = discourse.harmlessNegation(s);
-  return CHOICE.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0);
+  return CHOICE.match(s).some((h) => {
+    const c = clauseAt(s, h.match.from);
+    // "Wir haben für Sie den Tarif Flex gewählt" reports the company's choice, it leaves none
+    if (PICKED.has(s.items[h.match.to - 1]!.norm) && has(s, c, COMPANY)) return false;
+    return discourse.negationsIn(s, c, harmless).length === 0;
+  });
 }
 
 function choiceOffered(doc: Doc, except: Sentence): boolean {
