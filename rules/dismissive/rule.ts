@@ -1,12 +1,13 @@
-import { defineRule, discourse, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, discourse, PhraseSet, sameBranchContext, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
 import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
-import { dismissive, acknowledgements, rules, reasons, followUps } from './phrases.gen.ts';
+import { dismissive, acknowledgements, rules, reasons, followUps, further } from './phrases.gen.ts';
 
 const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
 const ACK = new PhraseSet(acknowledgements, 'dismissive/acknowledgements');
 const RULES = new PhraseSet(rules, 'dismissive/rules');
 const REASONS = new PhraseSet(reasons, 'dismissive/reasons');
 const FOLLOW_UP = new PhraseSet(followUps, 'dismissive/followUps');
+const FURTHER = new PhraseSet(further, 'dismissive/further');
 
 type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
 
@@ -45,7 +46,7 @@ function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
 }
 
 const ES_UEBLICH = /\b(?:[Ee]s (?:ist|war|wäre)|(?:ist|war|wäre) es) (?:\S+ )?üblich\b/;
-const FIXED = new Set(['wieder', 'jetzt', 'nun', 'inzwischen', 'mittlerweile', 'wieder']);
+const FIXED = new Set(['wieder', 'jetzt', 'nun', 'inzwischen', 'mittlerweile', 'nach', 'hoffe', 'hoffen', 'hoffentlich']);
 const COORD = new Set(['und', 'oder', 'sondern', 'aber', 'sowie', '–', '-', ';']);
 
 /**
@@ -74,6 +75,16 @@ function followsUp(doc: Doc, s: Sentence): boolean {
   return !!n && n.paragraph === s.paragraph && (n.question || FOLLOW_UP.test(n));
 }
 
+/** Does the reply take it further – a check, an offer, a remedy – in this or one of the next two sentences? */
+function takenFurther(doc: Doc, s: Sentence, back: boolean): boolean {
+  for (let k = back ? s.index - 2 : s.index; k <= s.index + 2; k++) {
+    const x = doc.sentences[k];
+    if (!x || x.paragraph !== s.paragraph || !sameBranchContext(doc, s.start, x.start)) continue;
+    if (FURTHER.test(x)) return true;
+  }
+  return false;
+}
+
 function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
   const hits = DISMISSIVE.match(s);
   if (hits.length === 0) return null;
@@ -95,9 +106,10 @@ function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
     // "Es ist üblich, … anzugeben" describes a convention, not the customer's problem
     if (h.entry.id === 'normal' && ES_UEBLICH.test(s.text)) continue;
     // "Das Gerät funktioniert wieder einwandfrei" reports a repair
-    if (h.entry.id === 'alles-ok' && s.items.some((t) => FIXED.has(t.norm))) continue;
+    if ((h.entry.id === 'alles-ok' || f.has('fixed')) && s.items.some((t) => FIXED.has(t.norm))) continue;
     if (f.has('norule') && RULES.test(s)) continue;
     if (f.has('followup') && followsUp(doc, s)) continue;
+    if (f.has('further') && takenFurther(doc, s, f.has('back'))) continue;
     if ((h.entry.id === 'kein-fehler-festgestellt' || h.entry.id === 'korrekt') && s.items.some((t) => FIXED.has(t.norm))) continue;
     return h.entry;
   }
