@@ -220,7 +220,7 @@ function afterStop(s: Sentence, c: Clause, v: number): Clause {
   for (let k = v - 1; k >= c.from; k--) {
     const t = s.items[k]!;
     // the mark stays on the word ("ausgeführt."); abbreviations ("z.B.", "Nr.") are too short or contain a dot
-    if (/^[.!?]$/.test(t.text) || (t.kind === 'word' && /^[^.]{4,}[.!?]$/.test(t.text))) {
+    if (/^[.!?]$/.test(t.text) || t.kind === 'symbol' || (t.kind === 'word' && /^[^.]{4,}[.!?]$/.test(t.text))) {
       const first = s.items.slice(k + 1, v + 1).find((x) => x.kind === 'word');
       return first ? { from: k + 1, to: c.to, subordinate: false, lead: first.norm } : c;
     }
@@ -421,6 +421,10 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     const p = ps.find((x) => x.i >= k && x.i <= j);
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
   }
+  // "Laut Vermieter dürfen wir keine Glasfaser verlegen": a third party's word as the reason for a refusal
+  if (s.items[0]?.norm === 'laut' && ps.some((p) => p.i <= 3) && realNegation(s, s.clauses[0]!)) {
+    return { finding: { kind: 'responsibility', party: ps[0]!.entry.data }, clearable: true };
+  }
   // a named third party with a blame predicate in the same clause
   const blameHits = ps.length || s.items.some((t) => /^(?:liegt|liegen|lag|lagen|geht|ging|haengt|haengen|hing|laeuft|laufen|abgewickelt|gibt|festgelegt|entschieden|vorgegeben|gewollt|eingestellt)$/.test(t.norm)) ? BLAME.match(s) : [];
   for (const p of ps) {
@@ -473,7 +477,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
   return null;
 }
 
-const ACTION_DONE = words('angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
+const ACTION_DONE = words('bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
 /** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
 const ownCache = new WeakMap<Sentence, boolean>();
