@@ -18,8 +18,8 @@ const CUSTOMER = words('sie du dich dir euch');
 /** The speaker's side. */
 const OWN = words('ich wir uns mir mich unser unsere unseren unserem unserer unseres unsererseits meine meinen meinem meiner');
 const COLLEAGUE = words('herr herrn frau hausmeister hausmeisterin kollege kollegin kollegen dr');
-const DIRECTIVE_MODALS = words('muessen muss musst muesst sollten solltest sollen sollt koennen kannst koennt koennten koenntest');
-const MUST = words('muessen muss musst muesst');
+const DIRECTIVE_MODALS = words('muessen muss musst muesst muesste muessten muesstest muesstet sollten solltest sollen sollt koennen kannst koennt koennten koenntest');
+const MUST = words('muessen muss musst muesst muesste muessten muesstest muesstet');
 const OPTION = words('auch gern gerne jederzeit alternativ natuerlich selbstverstaendlich ebenfalls wahlweise zusaetzlich lieber');
 const PREPS = words('an bei beim mit zur zum ans ins gegenueber');
 const SKIP_LEAD = words('bitte dann also einfach am besten doch da mal jetzt nun');
@@ -70,7 +70,7 @@ function nonAsserted(s: Sentence, c: Clause): boolean {
   if (lead === 'da') {
     // "Da müssen Sie …" (adverb) vs. "da die Frist …" (conjunction)
     const next = s.items.slice(c.from + 1, c.to).find((t) => t.kind === 'word');
-    return !!next && !lexicon.MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
+    return !!next && !lexicon.MODALS.has(next.norm) && !DIRECTIVE_MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
   }
   if (NON_ASSERTED.has(lead)) return true;
   if (c === s.clauses[0] || !lexicon.SUBORDINATORS.has(lead)) return false;
@@ -416,7 +416,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     if (!named && !demonstrative && !THIRD_PRON.has(t0.norm)) continue;
     const strongNamed = ps.some((x) => x.i >= k && x.i <= j + 1 && x.entry.kind === 'strong' && !/entwickler|betreiber|partner|eigentuemer|absender|empfaenger/.test(s.items[x.i]!.norm));
     if (!strongNamed && !replyContext(doc, s)) continue;
-    if (!hasAny(ns, words('kann koennen darf duerfen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich'))) continue;
+    if (!hasAny(ns, words('kann koennen darf duerfen trifft treffen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich'))) continue;
     if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
     const p = ps.find((x) => x.i >= k && x.i <= j);
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
@@ -442,6 +442,8 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if (s.items[h.match.to]?.norm === 'gemacht') continue;
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
       if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
+      // "Über die Erstattung entscheidet der Reiseveranstalter": the third party is the subject after the verb
+      if (h.entry.id === 'entscheidet' && (!(p.i > b && p.i - b <= 3) || hasAny(ns, words('sie du')) || s.question)) continue;
       if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
       if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
       // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
