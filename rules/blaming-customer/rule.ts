@@ -70,7 +70,7 @@ function aboutCustomer(doc: Doc, s: Sentence): boolean {
 
 const PARTICIPLE = /^(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)|(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurueck)?(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert)$/;
 const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'waeren', 'waerst']);
-const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
+const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'wuesste', 'wuessten', 'wuesstest', 'haettest', 'waerst', 'koenntest', 'muesstest', 'wuerdest', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
 const COUNTERFACTUAL: PhraseEntry = { pattern: '', message: 'hindsight' };
 
 /** "Wenn Sie die Kündigung per Einschreiben geschickt hätten, gäbe es jetzt kein Problem." */
