@@ -269,7 +269,9 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const target: PartyAt | undefined = strong ?? inClause.find((p) => p.entry.kind === 'strong') ?? (ownInClause ? undefined : inClause.find((p) => !p.own));
     if (id === 'kontakt') {
       const any = ps.find((p) => !p.own);
-      if (!any) continue;
+      // "Die Nummer des Störungsdienstes finden Sie im Treppenhaus." right after a third party was made responsible
+      if (!any && !(prevParty && !ns.some((n) => OWN.has(n)) && !ownershipNear(doc, s, 0, 1))) continue;
+      if (!any) return { kind: 'redirect' };
       return { kind: 'redirect', party: any.entry.data };
     }
     let proper = -1;
@@ -307,7 +309,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, words('ihnen dir euch')) && !hasAny(ns, words('ich wir uns')))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
-    if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
     // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
     const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
     if (cond && ownershipNear(doc, s, 2, 1)) continue;
@@ -540,7 +542,8 @@ function systemIn(s: Sentence): Finding | null {
     if (nonAsserted(s, c)) continue;
     if (s.items.some((t) => t.norm === 'zwar')) continue;
     // "…lässt unser Abrechnungssystem nicht zu, weil die Rechnungsnummer sonst doppelt vergeben würde": explained
-    if (s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem')) continue;
+    // ("…, da kann ich nichts machen" is no reason: "da" as an adverb)
+    if (s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem' && causal(s, k))) continue;
     return { kind: 'system' };
   }
   return null;
@@ -562,6 +565,13 @@ function detect(doc: Doc, s: Sentence): Finding | null {
   const h = handoverIn(s);
   if (h && !ownershipNear(doc, s, 1, 2, h.clause)) return h.finding;
   return null;
+}
+
+/** "Die Montage hat ein Subunternehmer durchgeführt." – who did it, said right before the customer is sent there. */
+function doneBy(doc: Doc, s: Sentence): boolean {
+  if (!s.items.some((t) => /^(?:hat|haben|hatte|hatten)$/.test(t.norm))) return false;
+  if (s.items.some((t) => FIRST_PERSON.has(t.norm))) return false;
+  return partiesIn(s).some((p) => !p.own && p.entry.kind === 'strong' && !nonAsserted(s, clauseOf(s, p.i))) && !ownershipNear(doc, s, 0, 2);
 }
 
 /** A reason that names a third party ("…, da DHL aktuell überlastet ist") right before the customer is left with it. */
@@ -653,7 +663,7 @@ export default defineRule({
         doc.sentences.forEach((s, i) => {
           let f = found[i];
           const next = found[i + 1];
-          if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && causalParty(doc, s)) {
+          if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && (causalParty(doc, s) || doneBy(doc, s))) {
             f = { kind: 'responsibility', party: next.party };
           }
           if (f) report(s, f);
