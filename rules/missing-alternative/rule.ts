@@ -6,6 +6,18 @@ import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
  * alternative, no next step and no choice anywhere. Reported once per reply, on the clearest refusal.
  */
 
+/** Dismissing sentences of the reply, as weak refusals (outside quoted history). */
+function dismissals(doc: Parameters<typeof discourse.refusals>[0]): discourse.Refusal[] {
+  const out: discourse.Refusal[] = [];
+  for (const s of doc.sentences) {
+    if (discourse.isQuotedHistory(doc, s)) continue;
+    const i = discourse.dismissalIn(s);
+    if (i < 0) continue;
+    out.push({ sentence: s, kind: 'no', strength: 0, id: 'dismissal', from: i, to: i + 1, clause: discourse.clauseOf(s, i) });
+  }
+  return out;
+}
+
 export default defineRule({
   id: 'missing-alternative',
   meta: {
@@ -23,7 +35,10 @@ export default defineRule({
     return {
       reply(doc) {
         // refusals the customer reads without any way forward (per template branch, if the reply has branches)
-        const list = discourse.refusals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
+        let list = discourse.refusals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
+        // a reply that only dismisses the problem ("liegt im normalen Bereich", "für uns erledigt") leaves the
+        // customer just as alone as a refusal
+        if (list.length === 0) list = dismissals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
         if (list.length === 0) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;

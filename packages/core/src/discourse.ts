@@ -38,7 +38,7 @@ const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten sola
 const HARMLESS_NEGATION = new PhraseSet(perPattern([
   { pattern: ['kein* problem*', 'keine sorge*', 'keine umstaende', 'keine ursache', 'nicht nur', 'nicht zu <zoegern>', '<zoegern> ...3 nicht', 'nicht <zoegern>', 'nicht vergessen', 'nicht zu vergessen',
     'keine* weiteren? kosten', 'keine* zusaetzlich* kosten', 'kostenlos', 'nichts weiter*', '<muessen> ...3 nichts mehr', 'sie|du ...4 nichts mehr <tun>|<machen>|<unternehmen>', 'nichts <tun>|<unternehmen> <muessen>', '<muessen> ...3 nichts', 'nicht selbst', 'nicht erneut', 'nicht extra', 'nicht noch einmal', 'nicht nochmal',
-    'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>', '<verlieren> ...4 kein*|nichts',
+    'nicht mehr als', 'nicht mehr lange', 'nicht lange', 'nicht unbedingt', 'gar kein* aufwand', 'nichts <aus|machen>', 'nicht <aus|machen>', 'keine* gebuehr*', 'nicht <berechnen>', 'nichts <berechnen>', 'nichts <kosten>', 'nicht verloren', 'keine* nachteil*', 'nicht <verfallen>', 'nichts <verlieren>', '<verlieren> ...4 kein*|nichts', 'nicht|nichts ohne ihr*|dein*|euer* okay|ok|zustimmung|einverständnis|erlaubnis|auftrag|freigabe|rücksprache',
     'nichts <bezahlen>|<zahlen>', 'nicht <bezahlen>|<zahlen> <muessen>', 'keinen cent', 'nicht <passieren>', 'nicht <betreffen>', 'nicht betroffen', 'nicht <vor|kommen>', 'nichts <aendern>', 'nicht mehr <warten>', 'nicht <warten>', 'ohne <warten>'] },
 ]), 'harmless-negation');
 
@@ -58,15 +58,16 @@ export type RefusalKind = 'no' | 'cannot' | 'decision' | 'service' | 'policy' | 
 const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service: 3, policy: 3, unavailable: 2, nocontrol: 2, deflect: 1, blame: 1, no: 0 };
 
 const REFUSAL = new PhraseSet(perPattern([
-  { id: 'no', kind: 'no', pattern: ['^ ausgeschlossen|unmöglich|keinesfalls|niemals $', '^ auf keinen fall $', '^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ nein|nee|noe|ausgeschlossen|unmöglich , sorry $', '^ nein|nee|noe|ausgeschlossen|unmöglich , tut mir leid $', '^ sorry , nein|nee|noe|ausgeschlossen|unmöglich $', '^ tut mir leid , nein|nee|noe $', '^ nein|nee , das <machen> wir|ich nicht'] },
+  { id: 'no', kind: 'no', pattern: ['^ ausgeschlossen|unmöglich|keinesfalls|niemals $', '^ auf keinen fall $', '^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ leider? no way', '^ kommt|käme leider? nicht in frage|betracht $', '^ kommt|käme leider? nicht infrage $', '^ nein|nee|noe|ausgeschlossen|unmöglich , sorry $', '^ nein|nee|noe|ausgeschlossen|unmöglich , tut mir leid $', '^ sorry , nein|nee|noe|ausgeschlossen|unmöglich $', '^ tut mir leid , nein|nee|noe $', '^ nein|nee , das <machen> wir|ich nicht'] },
   { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
   { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', 'nicht infrage', '<müssen> ...4 <enttäuschen>', '<stehen> ihnen|dir|euch ...4 nicht|kein* zu', 'nicht|kein* ...3 <zu|stehen>', 'kein* kulanz', 'kosten <tragen> der|die|sie|du', 'abschlägig', 'nicht in der lage', 'nicht üblich', 'nicht rückgängig', '<lassen> sich ...3 nicht|kein* ...3 <ändern>|<machen>|rückgängig|<stornieren>|<erstatten>', 'keine positive* nachricht|rückmeldung|entscheidung', 'eine absage', 'kein* kapazität*', '<sein> ...4 abgelaufen|verstrichen|erloschen|verfallen $', '<tragen>|<übernehmen> sie|du ...6 selbst', 'auf eigene kosten', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...6 zulässig|erlaubt|gestattet|möglich', 'nicht übertragbar|kombinierbar|auszahlbar|verlängerbar|kündbar|einlösbar|änderbar|rückgabefähig|verhandelbar', 'kein* aussage|angaben|auskunft|auskünfte ...3 <machen>|<treffen>|<geben>|<erteilen>', '<greifen> ...3 nicht', '<sein> ...6 ausgenommen', '<entsprechen> nicht ...4 *richtlinien|*bedingungen|*bestimmungen|*vorgaben|*regeln', 'kein* handlungsbedarf|anlass', '<entfallen>', '<sein> ...3 so geregelt|vorgeschrieben|festgelegt', '^ das|dies|es|so <werden> leider? nichts|nix', '^ daraus <werden> leider? nichts|nix', 'is|isch nich|nicht $', 'is|isch nich|nicht drin', 'wir|ich <sein> ...3 nicht bereit', '<sein> wir|ich ...3 nicht bereit', '<müssen> wir|ich ...3 passen $', 'nicht mehr gültig', '<aus|scheiden>', 'nicht befugt|berechtigt|ermächtigt', 'außerstande', 'das|dies|es|so <werden> ...3 nicht <gehen>', '<werden> es ...3 nicht|kein* <geben>', 'das|dies|es|so <klappen>|<funktionieren> ...3 nicht $', 'gilt|gelten ...4 nur|ausschliesslich', 'das|dies <machen>|<tun> wir|ich ...2 nicht', 'das|dies <können>|<dürfen> wir|ich ...2 nicht $', 'wir|ich <können>|<dürfen>|<werden> das ...2 nicht $', 'kein* geld zurück', '<bekommen>|<erhalten> sie|du ...6 nicht|kein*', 'sie|du <bekommen>|<erhalten> ...6 nicht|kein*', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', '<aus|schliessen>', 'ausgeschlossen <sein>', 'voraussetzung* ...6 nicht', '<haften> ...6 nur', 'bei uns falsch|verkehrt', 'an der falschen adresse', '<duerfen> ...8 nicht|kein* ...6 <teil|nehmen>|<mit|nehmen>|<mit|bringen>|<nutzen>|<betreten>|<parken>|<mit|fahren>'] },
   { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', '^ mehr <sein> leider? nicht drin|möglich', 'nicht zu <machen>|<ändern> $', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
   { id: 'keine-moeglichkeit', kind: 'cannot', pattern: ['keine möglichkeit'] },
   // "Eine Überprüfung ist daher nicht erforderlich": the check the customer asks for is refused
   { id: 'nicht-noetig', kind: 'cannot', pattern: ['*prüfung|untersuchung|besichtigung|reparatur|umtausch|austausch|technikereinsatz|technikertermin|begutachtung|nachbesserung ...4 nicht|kein* nötig|notwendig|erforderlich'] },
-  // "Der Wasserschaden fällt nicht unter die Garantie": the damage is the subject, not a denied problem
-  { id: 'nicht-gedeckt', kind: 'cannot', pattern: ['<fallen> ...4 nicht unter', 'nicht ...3 <ab|decken>|gedeckt|versichert|mitversichert'] },
+  // "Der Wasserschaden fällt nicht unter die Garantie": the damage is the subject, not a denied problem; the
+  // cover (tariff, policy, guarantee) it names is its reason, so it is no flat-no material
+  { id: 'nicht-gedeckt', kind: 'unavailable', pattern: ['<fallen> ...4 nicht unter', 'nicht ...3 <ab|decken>|gedeckt|versichert|mitversichert', '<ab|decken> ...2 kein*|nicht', '<sein> ...6 nicht|kein* enthalten|inbegriffen $'] },
   { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
   { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht ausgeführt|genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', 'gesperrt', '<versagen>', '<kuerzen>', '<verwehren>', 'von|davon ...6 absehen', 'negativ <beantworten>', 'ihnen|dir|euch leider? absagen'] },
   { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht', '<bestehen> ...8 kein*', '<bestehen> ...3 nicht $',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
@@ -785,4 +786,36 @@ export function bodyRange(s: Sentence): { start: number; end: number } {
     }
   }
   return { start: s.start, end: s.end };
+}
+
+/**
+ * Dismissals: the reply closes the matter without acting on it ("Damit ist der Vorgang für uns abgeschlossen",
+ * "Damit müssen Sie leben", "Das gehört so"). Like a refusal, such a
+ * reply leaves the customer alone unless it offers a way forward — missing-alternative reads them; they are not
+ * refusals for the other rules (no reason/flat-no logic applies).
+ */
+const DISMISSAL = new PhraseSet(perPattern([
+  { id: 'dismissal', pattern: ['für uns ...2 erledigt|abgeschlossen', 'damit <sein> ...4 erledigt|abgeschlossen $', 'damit <müssen> sie|du ...2 leben', '<betrachten>|<sehen> ...6 als erledigt|abgeschlossen', '<gehören> so $', '<gehören> so ,'] },
+]), 'dismissal');
+const dismissalCache = new WeakMap<Sentence, number>();
+/** Item index where the sentence dismisses the customer's problem, or -1. */
+export function dismissalIn(s: Sentence): number {
+  let r = dismissalCache.get(s);
+  if (r === undefined) {
+    r = -1;
+    if (!s.question) {
+      const harmless = harmlessNegation(s);
+      for (const h of DISMISSAL.match(s)) {
+        const { from, to } = h.match;
+        if (spoiled(s, from, to, harmless)) continue;
+        const c = clauseOf(s, to - 1);
+        if (isConditional(s, c) && !hasWord(s, c, K2)) continue;
+        if (!customerContext(s, c)) continue;
+        r = from;
+        break;
+      }
+    }
+    dismissalCache.set(s, r);
+  }
+  return r;
 }
