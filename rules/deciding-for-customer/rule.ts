@@ -40,14 +40,38 @@ const HAVE = new Set(['haben', 'habe', 'hab', 'hat', 'hatten', 'hatte', 'habt'])
 const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
 const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
 const PRONOUN = new Set(['sie', 'du', 'wir', 'ich', 'er', 'es', 'man', 'ihr', 'der', 'die', 'das', 'dein', 'deine', 'ihre', 'ihr']);
+const COST = new Set(['mehrkosten', 'aufpreis', 'kostet', 'kosten', 'erhoeht', 'beitrag', 'teurer', 'zuzahlung', 'mehr']);
 const PICKED = new Set(['gewaehlt', 'ausgewaehlt', 'ausgesucht']);
 const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
 
 
 type Clause = Sentence['clauses'][number];
 
+const MERGED = new WeakMap<Sentence, Clause[]>();
+/** The clauses of the sentence with parentheses folded into their clause ("die ältesten Backups (vor 2024) gelöscht"). */
+function clausesOf(s: Sentence): Clause[] {
+  let out = MERGED.get(s);
+  if (out) return out;
+  out = [];
+  let inParen = false;
+  for (const c of s.clauses) {
+    const prevTok = s.items[c.from - 1]?.norm;
+    const last = out[out.length - 1];
+    if (last && (inParen || prevTok === '(' || prevTok === ')')) out[out.length - 1] = { ...last, to: c.to };
+    else out.push(c);
+    for (let k = c.from - 1; k < c.to; k++) {
+      const n = s.items[k]?.norm;
+      if (n === '(') inParen = true;
+      else if (n === ')') inParen = false;
+    }
+  }
+  MERGED.set(s, out);
+  return out;
+}
+
 function clauseAt(s: Sentence, i: number): Clause {
-  return s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
+  const cs = clausesOf(s);
+  return cs.find((c) => i >= c.from && i < c.to) ?? cs[0]!;
 }
 
 function has(s: Sentence, c: Clause, set: Set<string>): boolean {
@@ -161,7 +185,10 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   const change = firstValid(s, changeHits);
   // "Wir haben Ihren Vertrag auf Tarif M umgestellt": the company changed the customer's things, done deal
   // (not an upgrade: "wir haben dir das Datenvolumen aufgestockt" is a favour)
-  if (change && !/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) && has(s, change.clause, COMPANY) && has(s, change.clause, HAVE) && customerIn(s, change.clause)) return 'decided';
+  // (an upgrade counts when it costs the customer: "… erweitert. Der Beitrag erhöht sich dadurch um 4,20 €.")
+  const next = doc.sentences[s.index + 1];
+  const costs = (x: Sentence | undefined | null): boolean => !!x && x.items.some((t) => COST.has(t.norm));
+  if (change && (!/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) || costs(s) || (next && next.paragraph === s.paragraph && costs(next))) && has(s, change.clause, COMPANY) && has(s, change.clause, HAVE) && customerIn(s, change.clause)) return 'decided';
   if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
   const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
@@ -174,6 +201,7 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   }
   const weak = firstValid(s, weakHits);
   // "deine Vorbestellung haben wir auf die Farbe Schwarz geändert"
+  if (weak && /<pausieren>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)) return 'decided';
   if (weak && /<(?:ändern|an\|passen)>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)
     && s.items.slice(weak.clause.from, weak.hit.match.from).some((t) => t.norm === 'auf')) return 'decided';
   if (unilateral && weak && has(s, weak.clause, COMPANY)) return 'decided';
