@@ -101,7 +101,8 @@ export default defineRule({
         let at = delayAt(s);
         let vagueOnly = false;
         // "Bitte haben Sie noch etwas Geduld." right after the delay was announced: the same delay, reported once
-        if (at >= 0 && lastDelay >= 0 && lastDelay === s.index - 1 && s.items.some((t) => t.norm === 'geduld')) return;
+        // (also "Ein neuer Termin folgt.")
+        if (at >= 0 && lastDelay >= 0 && lastDelay === s.index - 1 && s.items.some((t) => t.norm === 'geduld' || (t.norm === 'termin' && /^neue[rn]?$/.test(s.items[s.items.indexOf(t) - 1]?.norm ?? '')))) return;
         if (at < 0) {
           // a promise with vague timing ("wird Ihnen zu gegebener Zeit überwiesen", "Wir melden uns.") is a change
           // of plans the customer cannot plan with – unless a delay was already reported just before
