@@ -136,7 +136,7 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     // "Sie haben die PIN dreimal falsch eingegeben" reports attempts, it does not reproach
     if (h.entry.id === 'falsch-bedient' && s.items.some((t, k) => k > from && k < to && /mal$/.test(t.norm) && s.items[k + 1]?.norm.startsWith('falsch'))) continue;
     // "Das steht auch in Ihrer Bestätigung, die ich Ihnen gern noch einmal schicke" / "Bitte lesen Sie die beigefügten Hinweise" help
-    if (h.entry.id === 'belehren' && /^(?:<stehen>|bitte <lesen>|<lesen> sie)/.test(h.pattern.source) && s.items.some((t) => /^(?:gern|gerne|beigefuegt\w*|anbei|anhang|angehaengt\w*|link|hier|unten|folgend\w*|details|weitere\w*|naehere\w*)$/.test(t.norm))) continue;
+    if (h.entry.id === 'belehren' && /^(?:<stehen>|bitte <lesen>|<lesen> sie)/.test(h.pattern.source) && (s.items[0]?.norm === 'um' || s.items.some((t) => /^(?:gern|gerne|beigefuegt\w*|anbei|anhang|angehaengt\w*|link|hier|unten|folgend\w*|details|weitere\w*|naehere\w*|diskussion|informationen|einschraenkungen|erlaeuterung\w*)$/.test(t.norm)))) continue;
     // "Wie bereits erwähnt, kümmere ich mich persönlich darum" repeats a promise, not a lecture
     if (h.entry.id === 'wie-bereits' && s.items.some((t) => /^(?:kuemmere|kuemmern|persoenlich|gern|gerne|zugesagt|versprochen)$/.test(t.norm))) continue;
     // "genauer gesagt" is a figure of speech
