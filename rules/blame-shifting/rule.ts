@@ -449,7 +449,7 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
       if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
       // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
-      if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem')) continue;
+      if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem' && causal(s, k))) continue;
       if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, words('wir ich'))) continue; // "haften wir bis 500 €"
       return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
     }
