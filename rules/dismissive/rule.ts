@@ -47,6 +47,7 @@ function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
 
 const ES_UEBLICH = /\b(?:[Ee]s (?:ist|war|wäre)|(?:ist|war|wäre) es) (?:\S+ )?üblich\b/;
 const FIXED = new Set(['wieder', 'jetzt', 'nun', 'inzwischen', 'mittlerweile', 'nach', 'hoffe', 'hoffen', 'hoffentlich']);
+const BUT = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch']);
 const COORD = new Set(['und', 'oder', 'sondern', 'aber', 'sowie', '–', '-', ';']);
 
 /**
@@ -92,7 +93,9 @@ function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
   if (s.items.some((t) => t.norm === 'zwar') && s.items.some((t) => t.norm === 'aber' || t.norm === 'doch' || t.norm === 'jedoch')) return null;
   const harmless = discourse.harmlessNegation(s);
   // an acknowledgement in a clause of its own turns the statement around ("…, umso wichtiger ist Ihr Hinweis")
-  if (ACK.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0)) return null;
+  // … unless a "but" takes it back ("Wir verstehen Ihren Ärger, können aber versichern, dass …")
+  if (ACK.match(s).some((h) => discourse.negationsIn(s, clauseAt(s, h.match.from), harmless).length === 0
+    && !s.items.slice(h.match.to).some((t) => BUT.has(t.norm)))) return null;
   for (const h of hits) {
     const { from, to } = h.match;
     if (s.items[from]!.quoted) continue;

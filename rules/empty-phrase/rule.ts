@@ -1,9 +1,11 @@
-import { defineRule, PhraseSet, type Doc, type Sentence } from '@replylint/core';
+import { defineRule, PhraseSet, verbForms, type Doc, type Sentence } from '@replylint/core';
 import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
 import { phrases, concrete } from './phrases.gen.ts';
 
 const PHRASES = new PhraseSet(phrases, 'empty-phrase/phrases');
 const CONCRETE = new PhraseSet(concrete, 'empty-phrase/concrete');
+const UNDERSTAND = new Set([...verbForms('verstehen').forms, ...verbForms('nachvollziehen').forms, 'nachvollziehen']);
+const BUT = new Set(['aber', 'jedoch', 'allerdings']);
 
 type MessageId = 'understanding' | 'patience' | 'importance' | 'effort' | 'assurance' | 'handoff';
 
@@ -65,6 +67,8 @@ function emptyPhrase(doc: Doc, s: Sentence): MessageId | null {
     if (s.items[h.match.from]!.quoted) continue;
     const kind = typeof h.entry.kind === 'string' ? h.entry.kind : '';
     if (kind && concreteNear(doc, s, kind === 'nearby')) continue;
+    // "Wir verstehen Ihren Ärger, aber …" is a concession that leads somewhere (apology-with-excuse, dismissive)
+    if (s.items.slice(h.match.from, h.match.to).some((t) => UNDERSTAND.has(t.norm)) && s.items.slice(h.match.to).some((t) => BUT.has(t.norm))) continue;
     return (h.entry.message ?? 'importance') as MessageId;
   }
   return null;
