@@ -69,7 +69,7 @@ function aboutCustomer(doc: Doc, s: Sentence): boolean {
 }
 
 const PARTICIPLE = /^(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)|(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurueck)?(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert)$/;
-const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'waeren', 'waerst']);
+const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'haettet', 'waeren', 'waerst']);
 const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'wuesste', 'wuessten', 'wuesstest', 'haettest', 'waerst', 'koenntest', 'muesstest', 'wuerdest', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
 const COUNTERFACTUAL: PhraseEntry = { pattern: '', message: 'hindsight' };
 
@@ -92,7 +92,7 @@ function counterfactual(s: Sentence): boolean {
     const c = s.clauses[k]!;
     if (!COUNTERFACTUAL_AUX.has(c.lead)) continue;
     const items = s.items.slice(c.from, c.to);
-    if (items[1]?.norm !== 'sie' && items[1]?.norm !== 'du') continue;
+    if (items[1]?.norm !== 'sie' && items[1]?.norm !== 'du' && items[1]?.norm !== 'ihr') continue;
     if (!PARTICIPLE.test(items[items.length - 1]?.norm ?? '')) continue;
     // a later clause in the conditional ("…, wie es auf dem Lieferschein steht, hätten wir …")
     for (const next of s.clauses.slice(k + 1)) {
