@@ -180,7 +180,10 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
     if (has(s, c, COMPANY) && !has(s, c, OFFER) && !has(s, c, OFFER_VERBS)) return 'decided';
   }
   if (GIFT.test(s)) return null;
-  if (firstValid(s, allot)) return 'decided';
+  const allotHit = firstValid(s, allot);
+  // "Ihr Termin wurde auf den 15.12. verlegt" reports a rescheduling without an agent (passive-decision's matter);
+  // "Ihren Termin haben wir auf … verlegt" is the company choosing
+  if (allotHit && !(/^zustellung\|lieferung/.test(allotHit.hit.pattern.source) && !has(s, allotHit.clause, COMPANY) && !STRONG.test(s))) return 'decided';
   const unilateral = UNILATERAL.test(s) || purposeFor(s);
   const change = firstValid(s, changeHits);
   // "Wir haben Ihren Vertrag auf Tarif M umgestellt": the company changed the customer's things, done deal
@@ -189,7 +192,9 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   const next = doc.sentences[s.index + 1];
   const costs = (x: Sentence | undefined | null): boolean => !!x && x.items.some((t) => COST.has(t.norm));
   if (change && (!/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) || costs(s) || (next && next.paragraph === s.paragraph && costs(next))) && has(s, change.clause, COMPANY) && has(s, change.clause, HAVE) && customerIn(s, change.clause)) return 'decided';
-  if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || !has(s, change.clause, COMPANY))) return 'decided';
+  // "Ihr Termin wurde auf den 15.12. verlegt": a rescheduling without agent is passive-decision's matter
+  const movedOnly = change && /^<verlegen>$/.test(change.hit.pattern.source) && !has(s, change.clause, COMPANY);
+  if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || (!has(s, change.clause, COMPANY) && !movedOnly))) return 'decided';
   const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
   const neutral = neutralHit && has(s, neutralHit.clause, COMPANY) ? neutralHit : null;
