@@ -41,6 +41,8 @@ const PASSIVE = new Set(['wird', 'wurde', 'wurden', 'werden', 'worden']);
 const RECEIVE = new Set(['bekommen', 'bekommst', 'bekommt', 'erhalten', 'erhaeltst', 'erhaelt']);
 const PRONOUN = new Set(['sie', 'du', 'wir', 'ich', 'er', 'es', 'man', 'ihr', 'der', 'die', 'das', 'dein', 'deine', 'ihre', 'ihr']);
 const COST = new Set(['mehrkosten', 'aufpreis', 'kostet', 'kosten', 'erhoeht', 'beitrag', 'teurer', 'zuzahlung', 'mehr']);
+/** Company-wide changes ("Ab April stellen wir alle Zähler um") are policy, not a choice taken for one customer. */
+const POLICY = new Set(['alle', 'saemtliche', 'generell', 'grundsaetzlich', 'kuenftig', 'zukuenftig', 'region', 'bundesweit', 'allen']);
 const PICKED = new Set(['gewaehlt', 'ausgewaehlt', 'ausgesucht']);
 const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'sollte', 'sollten', 'ob']);
 
@@ -123,6 +125,12 @@ function decidingClause(s: Sentence, i: number): Clause | null {
   return null;
 }
 
+/** The company acts in the clause: "wir/ich …" or the chat form "Hab dich … gebucht". */
+function companyActs(s: Sentence, c: Clause): boolean {
+  if (has(s, c, COMPANY)) return true;
+  return /^hab/.test(s.items[c.from]!.norm) && (INFORMAL.has(s.items[c.from + 1]?.norm ?? '') || FORMAL.has(s.items[c.from + 1]?.norm ?? ''));
+}
+
 function firstValid<P extends PhraseEntry>(s: Sentence, hits: ReadonlyArray<PhraseHit<P>>): { hit: PhraseHit<P>; clause: Clause } | null {
   for (const h of hits) {
     const t = s.items[h.match.from]!;
@@ -191,13 +199,14 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   // (an upgrade counts when it costs the customer: "… erweitert. Der Beitrag erhöht sich dadurch um 4,20 €.")
   const next = doc.sentences[s.index + 1];
   const costs = (x: Sentence | undefined | null): boolean => !!x && x.items.some((t) => COST.has(t.norm));
-  if (change && (!/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) || costs(s) || (next && next.paragraph === s.paragraph && costs(next))) && has(s, change.clause, COMPANY) && has(s, change.clause, HAVE) && customerIn(s, change.clause)) return 'decided';
+  if (change && (!/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) || costs(s) || (next && next.paragraph === s.paragraph && costs(next))) && companyActs(s, change.clause) && customerIn(s, change.clause)
+    && (has(s, change.clause, HAVE) || !s.items.some((t, k) => POLICY.has(t.norm) || (k === 0 && t.norm === 'ab')))) return 'decided';
   // "Ihr Termin wurde auf den 15.12. verlegt": a rescheduling without agent is passive-decision's matter
   const movedOnly = change && /^<verlegen>$/.test(change.hit.pattern.source) && !has(s, change.clause, COMPANY);
   if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || (!has(s, change.clause, COMPANY) && !movedOnly))) return 'decided';
   const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
-  const neutral = neutralHit && has(s, neutralHit.clause, COMPANY) ? neutralHit : null;
+  const neutral = neutralHit && companyActs(s, neutralHit.clause) ? neutralHit : null;
   // "Ihre Bestellung wird automatisch storniert": an agentless passive that ends what the customer has
   if (!neutral && neutralHit && /stornieren|kündigen|löschen|beenden/.test(neutralHit.hit.pattern.source) && STRONG.test(s)) return 'decided';
   if (neutral) {
@@ -209,7 +218,7 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (weak && /<pausieren>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)) return 'decided';
   if (weak && /<(?:ändern|an\|passen)>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)
     && s.items.slice(weak.clause.from, weak.hit.match.from).some((t) => t.norm === 'auf')) return 'decided';
-  if (unilateral && weak && has(s, weak.clause, COMPANY)) return 'decided';
+  if (unilateral && weak && companyActs(s, weak.clause)) return 'decided';
   const sendHit = firstValid(s, sendHits);
   // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
   const send = sendHit && has(s, sendHit.clause, RECIPIENT) ? sendHit : null;
