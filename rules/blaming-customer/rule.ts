@@ -137,6 +137,10 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     if (h.entry.id === 'falsch-bedient' && s.items.some((t, k) => k > from && k < to && /mal$/.test(t.norm) && s.items[k + 1]?.norm.startsWith('falsch'))) continue;
     // "Das steht auch in Ihrer Bestätigung, die ich Ihnen gern noch einmal schicke" / "Bitte lesen Sie die beigefügten Hinweise" help
     if (h.entry.id === 'belehren' && /^(?:<stehen>|bitte <lesen>|<lesen> sie)/.test(h.pattern.source) && (s.items[0]?.norm === 'um' || s.items.some((t) => /^(?:gern|gerne|beigefuegt\w*|anbei|anhang|angehaengt\w*|link|hier|unten|folgend\w*|details|weitere\w*|naehere\w*|diskussion|informationen|einschraenkungen|erlaeuterung\w*)$/.test(t.norm)))) continue;
+    // "Vermutlich haben Sie die Mail noch nicht bekommen" – not receiving is no fault
+    if (h.entry.id === 'offensichtlich' && s.items.slice(first.from, last.to).some((t) => RECEIVE.has(t.norm) || t.norm === 'bekommen' || t.norm === 'erhalten')) continue;
+    // "Sie wissen doch, dass Sie jederzeit willkommen sind" reassures
+    if (h.pattern.source.includes('<wissen> doch|eigentlich|selbst') && s.items.some((t) => /^(?:willkommen|jederzeit|gern|gerne|immer|koennen|duerfen)$/.test(t.norm))) continue;
     // "Wie bereits erwähnt, kümmere ich mich persönlich darum" repeats a promise, not a lecture
     if (h.entry.id === 'wie-bereits' && s.items.some((t) => /^(?:kuemmere|kuemmern|persoenlich|gern|gerne|zugesagt|versprochen)$/.test(t.norm))) continue;
     // "genauer gesagt" is a figure of speech
