@@ -1,6 +1,6 @@
 import { defineRule, discourse, PhraseSet, sameBranchContext, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
 import { reportSentence, type SuggestText } from '../_shared/sentence-finding.ts';
-import { dismissive, acknowledgements, rules, reasons, followUps, further } from './phrases.gen.ts';
+import { dismissive, acknowledgements, rules, reasons, followUps, further, furtherLater } from './phrases.gen.ts';
 
 const DISMISSIVE = new PhraseSet(dismissive, 'dismissive/dismissive');
 const ACK = new PhraseSet(acknowledgements, 'dismissive/acknowledgements');
@@ -8,6 +8,7 @@ const RULES = new PhraseSet(rules, 'dismissive/rules');
 const REASONS = new PhraseSet(reasons, 'dismissive/reasons');
 const FOLLOW_UP = new PhraseSet(followUps, 'dismissive/followUps');
 const FURTHER = new PhraseSet(further, 'dismissive/further');
+const FURTHER_LATER = new PhraseSet(furtherLater, 'dismissive/furtherLater');
 
 type MessageId = 'normal' | 'lone' | 'denial' | 'fine';
 
@@ -81,7 +82,7 @@ function takenFurther(doc: Doc, s: Sentence, back: boolean): boolean {
   for (let k = back ? s.index - 2 : s.index; k <= s.index + 2; k++) {
     const x = doc.sentences[k];
     if (!x || x.paragraph !== s.paragraph || !sameBranchContext(doc, s.start, x.start)) continue;
-    if (FURTHER.test(x)) return true;
+    if (FURTHER.test(x) || (k > s.index && FURTHER_LATER.test(x))) return true;
   }
   return false;
 }
