@@ -138,3 +138,32 @@ describe('reply helpers', () => {
     expect(discourse.informal(doc('Können Sie mir Ihre Nummer schicken?'))).toBe(false);
   });
 });
+
+describe('refusal language (unseen wording)', () => {
+  it('recognises refusals in new forms', () => {
+    const cases: Array<[string, string]> = [
+      ['Von einer Erstattung müssen wir absehen.', 'decision'],
+      ['Wir haben beschlossen, die Mahngebühr nicht zu erlassen.', 'service'],
+      ['Daraus wird leider nix.', 'cannot'],
+      ['Sorry, Umtausch nach 14 Tagen is nich.', 'cannot'],
+      ['Nein, sorry.', 'no'],
+      ['Der Sturmschaden ist über Ihre Police nicht gedeckt.', 'unavailable'],
+    ];
+    for (const [t, kind] of cases) expect(refusal(t), t).toBe(kind);
+  });
+  it('does not read offers, own cancellations or named channels as refusals', () => {
+    for (const t of ['Gerne kürzen wir Ihnen die Hose kostenlos.', 'Ich habe die doppelte Buchung storniert.', 'Die Anmeldung zum Kurs ist nur online möglich.', 'Ich lösche nichts ohne Ihre Zustimmung.']) {
+      expect(refusal(t), t).toBeNull();
+    }
+  });
+  it('finds dismissals that close the matter', () => {
+    const first = (t: string) => doc(t).sentences.map((s) => discourse.dismissalIn(s)).find((i) => i >= 0) ?? -1;
+    expect(first('Damit ist der Vorgang für uns abgeschlossen.')).toBeGreaterThanOrEqual(0);
+    expect(first('Damit musst du leben.')).toBeGreaterThanOrEqual(0);
+    expect(first('Ist der Vorgang für Sie damit abgeschlossen?')).toBe(-1);
+  });
+  it('counts a new date and customer steps on our side as a way forward', () => {
+    expect(wayForward('Ein neuer Termin kommt bis Mittwoch per SMS.')).toBe(true);
+    expect(wayForward('Sie können bis Freitag eine neue Karte hinterlegen oder auf PayPal umstellen.')).toBe(true);
+  });
+});
