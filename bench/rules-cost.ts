@@ -3,20 +3,23 @@
  * detection, exclusions, parse-latin, normalisation, clauses), then with exactly one rule on; a rule's cost is the
  * difference. Run after `pnpm bench` has written .tmp/bench/inputs.json:
  *
- *   tsx bench/rules-cost.ts
+ *   tsx bench/rules-cost.ts          the built bundle (run `pnpm build` first)
+ *   tsx bench/rules-cost.ts --src    straight from the TypeScript sources (no build; for working on speed)
  */
 import { pathToFileURL } from 'node:url';
 import { readInputs } from './lib/inputs.ts';
 import { REPLYLINT_DIST } from './lib/engines.ts';
 
-const m = (await import(pathToFileURL(REPLYLINT_DIST).href)) as {
+const entry = process.argv.includes('--src') ? new URL('../packages/replylint/src/index.ts', import.meta.url).href : pathToFileURL(REPLYLINT_DIST).href;
+const m = (await import(entry)) as {
   lint: (t: string, o?: unknown) => unknown[];
   rules: Array<{ id: string }>;
 };
 const docs = readInputs().replies2k;
-const ids = m.rules.map((r) => r.id);
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const ids = m.rules.map((r) => r.id).filter((id) => !only || only.includes(id));
 const config = (on: string[]): unknown => ({ extends: 'replylint:off', rules: Object.fromEntries(on.map((id) => [id, 'warn'])) });
-const cfgs = new Map<string, unknown>([['(text model only)', config([])], ['(all rules)', config(ids)], ...ids.map((id) => [id, config([id])] as [string, unknown])]);
+const cfgs = new Map<string, unknown>([['(text model only)', config([])], ['(all rules)', config(m.rules.map((r) => r.id))], ...ids.map((id) => [id, config([id])] as [string, unknown])]);
 
 function cpuPerDoc(cfg: unknown): number {
   const c0 = process.cpuUsage();
