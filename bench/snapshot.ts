@@ -3,8 +3,10 @@
  * replies and 2 MB of neutral prose in 2 KB slices with every rule on, straight from the sources, and compares
  * the findings (rule, range, message, suggestions) with a saved baseline.
  *
- *   tsx bench/snapshot.ts --save     write .tmp/snapshot/baseline.json
- *   tsx bench/snapshot.ts            compare with it; exit 1 and list the differences when they differ
+ *   tsx bench/snapshot.ts --save     write .tmp/snapshot/baseline.json (the texts and their findings)
+ *   tsx bench/snapshot.ts            lint the baseline's texts again and compare; exit 1 and list the differences
+ *
+ * The baseline keeps its texts: `pnpm bench` rewrites .tmp/bench/inputs.json, and the corpus may change.
  *   tsx bench/snapshot.ts --rule=flat-no,dismissive   compare only these rules' findings
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,12 +19,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, '.tmp/snapshot');
 const file = process.env.SNAPSHOT_FILE ?? join(dir, 'baseline.json');
 
-const texts: Array<[string, string]> = [];
-for (const c of ['dev', 'holdout']) for (const e of loadCorpus(join(root, 'corpus', c))) texts.push([`${c}/${e.id}`, e.text]);
+const save = process.argv.includes('--save');
+interface Baseline { texts: Array<[string, string]>; findings: Record<string, string[]> }
+const base: Baseline | null = !save && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Baseline) : null;
+if (!save && !base?.texts) { console.error(`no baseline: run with --save first (${file})`); process.exit(2); }
+const texts: Array<[string, string]> = base ? base.texts : [];
+if (!base) for (const c of ['dev', 'holdout']) for (const e of loadCorpus(join(root, 'corpus', c))) texts.push([`${c}/${e.id}`, e.text]);
 const inputs = join(root, '.tmp/bench/inputs.json');
-if (existsSync(inputs)) (JSON.parse(readFileSync(inputs, 'utf8')).replies2k as string[]).forEach((t, i) => texts.push([`bench/${i}`, t]));
+if (!base && existsSync(inputs)) (JSON.parse(readFileSync(inputs, 'utf8')).replies2k as string[]).forEach((t, i) => texts.push([`bench/${i}`, t]));
 const prose = join(root, '.tmp/prose/manpages-de.txt');
-if (existsSync(prose)) {
+if (!base && existsSync(prose)) {
   const p = readFileSync(prose, 'utf8').slice(0, 2 << 20);
   for (let i = 0; i < p.length; i += 2048) texts.push([`prose/${i}`, p.slice(i, i + 2048)]);
 }
@@ -37,18 +43,16 @@ const ms = performance.now() - t0;
 const n = Object.values(result).reduce((a, b) => a + b.length, 0);
 console.log(`${texts.length} texts, ${n} findings, ${(ms / 1000).toFixed(1)} s`);
 
-if (process.argv.includes('--save')) {
+if (!base) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(result));
+  writeFileSync(file, JSON.stringify({ texts, findings: result } satisfies Baseline));
   console.log(`saved ${file}`);
 } else {
-  if (!existsSync(file)) { console.error(`no baseline: run with --save first (${file})`); process.exit(2); }
-  const base = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
   const only = process.argv.find((a) => a.startsWith('--rule='))?.slice(7).split(',');
   const keep = (x: string): boolean => !only || only.includes(JSON.parse(x)[0] as string);
   let diffs = 0;
-  for (const id of new Set([...Object.keys(base), ...Object.keys(result)])) {
-    const a = new Set((base[id] ?? []).filter(keep)), b = new Set((result[id] ?? []).filter(keep));
+  for (const id of new Set([...Object.keys(base.findings), ...Object.keys(result)])) {
+    const a = new Set((base.findings[id] ?? []).filter(keep)), b = new Set((result[id] ?? []).filter(keep));
     for (const x of a) if (!b.has(x)) { if (diffs++ < 40) console.log(`- ${id} ${x}`); }
     for (const x of b) if (!a.has(x)) { if (diffs++ < 40) console.log(`+ ${id} ${x}`); }
   }
