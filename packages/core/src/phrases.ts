@@ -2,6 +2,11 @@
  * The declarative phrase layer: a rule's `phrases.yml` is compiled (by `scripts/build.mjs`) into a data module;
  * `PhraseSet` compiles the patterns once, indexes them by the rarest required word and finds every entry
  * that matches a sentence.
+ *
+ * Speed: a 2 KB reply has ≈ 30 sentences and the rules ask ≈ 70 phrase sets about them, most of which have no
+ * candidate pattern in a given sentence. So the index words of *all* compiled sets live in one shared map, and
+ * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
+ * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
  */
 import { compilePattern, matchPattern, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
@@ -27,19 +32,80 @@ export interface PhraseHit<P extends PhraseEntry> {
   pattern: CompiledPattern;
 }
 
+interface Compiled<P> { entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }
+
+// ---- the shared index ---------------------------------------------------------------------------------------
+
+/** Index word → codes `setId * 2^16 + patternIndex` of every compiled set's patterns keyed by that word. */
+const sharedIndex = new Map<string, number[]>();
+/** Compiled sets by id (ids are given in compilation order). */
+const registered: Array<PhraseSet<PhraseEntry>> = [];
+const MAX_PATTERNS = 1 << 16;
+
+/** What the shared index found for one sentence. */
+interface SentenceCandidates {
+  /** Sets with an id below this were compiled when the lists were made; later ones look themselves up. */
+  sets: number;
+  /** Per set id: its candidate pattern indexes (unsorted), or undefined for none. */
+  lists: Array<number[] | undefined>;
+  /** The sentence's folded words, made on first need (required-word checks). */
+  words: Set<string> | null;
+}
+
+const perSentence = new WeakMap<Sentence, SentenceCandidates>();
+let round = 0;
+
+function candidatesOf(sentence: Sentence): SentenceCandidates {
+  let c = perSentence.get(sentence);
+  if (c) return c;
+  const lists: Array<number[] | undefined> = [];
+  const r = ++round;
+  const items = sentence.items;
+  for (let t = 0; t < items.length; t++) {
+    const codes = sharedIndex.get(items[t]!.norm);
+    if (!codes) continue;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k]!;
+      const setId = code >>> 16;
+      const pi = code & 0xffff;
+      const stamp = registered[setId]!.stamp;
+      if (stamp[pi] === r) continue; // the same pattern through a second word of the sentence
+      stamp[pi] = r;
+      const list = lists[setId];
+      if (list) list.push(pi); else lists[setId] = [pi];
+    }
+  }
+  c = { sets: registered.length, lists, words: null };
+  perSentence.set(sentence, c);
+  return c;
+}
+
+function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
+  if (c.words) return c.words;
+  const words = new Set<string>();
+  for (const t of sentence.items) words.add(t.norm);
+  c.words = words;
+  return words;
+}
+
+// ---- phrase sets ----------------------------------------------------------------------------------------------
+
 export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
-  private compiled: Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> | null = null;
+  private compiled: Array<Compiled<P>> | null = null;
+  /** This set's own index (used for sentences listed before the set was compiled). */
   private index = new Map<string, number[]>();
   private always: number[] = [];
-  private stamp: Uint32Array = new Uint32Array(0);
+  private id = -1;
+  /** Per pattern: the last candidate round that listed it (dedupes a pattern reached through two words). */
+  stamp: Uint32Array = new Uint32Array(0);
   private entryStamp: Uint32Array = new Uint32Array(0);
-  private round = 0;
+  private ownRound = 0;
 
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
-  private compile(): Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> {
+  private compile(): Array<Compiled<P>> {
     if (this.compiled) return this.compiled;
-    const list: Array<{ entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }> = [];
+    const list: Array<Compiled<P>> = [];
     for (const [entryIndex, entry] of this.entries.entries()) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
       for (const src of sources) {
@@ -51,11 +117,17 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
         }
       }
     }
+    if (list.length >= MAX_PATTERNS) throw new PatternError(`${this.name}: mehr als ${MAX_PATTERNS - 1} Muster`);
+    this.id = registered.length;
+    registered.push(this as unknown as PhraseSet<PhraseEntry>);
     list.forEach((c, i) => {
       if (!c.pattern.keys) { this.always.push(i); return; }
+      const code = this.id * MAX_PATTERNS + i;
       for (const k of c.pattern.keys) {
-        const arr = this.index.get(k);
-        if (arr) arr.push(i); else this.index.set(k, [i]);
+        const own = this.index.get(k);
+        if (own) own.push(i); else this.index.set(k, [i]);
+        const shared = sharedIndex.get(k);
+        if (shared) shared.push(code); else sharedIndex.set(k, [code]);
       }
     });
     this.stamp = new Uint32Array(list.length);
@@ -64,25 +136,39 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     return list;
   }
 
+  /** This set's candidate patterns for a sentence, ascending (null: none). */
+  private candidates(sentence: Sentence, c: SentenceCandidates): number[] | null {
+    let found: number[] | undefined;
+    if (this.id < c.sets) found = c.lists[this.id];
+    else {
+      // compiled after the sentence was listed: look the words up in this set's own index
+      const r = ++round;
+      for (const t of sentence.items) {
+        const arr = this.index.get(t.norm);
+        if (!arr) continue;
+        for (const i of arr) if (this.stamp[i] !== r) { this.stamp[i] = r; (found ??= []).push(i); }
+      }
+    }
+    if (this.always.length) found = found ? found.concat(this.always) : this.always.slice();
+    if (!found) return null;
+    if (found.length > 1) found.sort((a, b) => a - b);
+    return found;
+  }
+
   /** Every entry matching the sentence (first match per pattern; one hit per entry). */
   match(sentence: Sentence): Array<PhraseHit<P>> {
     const list = this.compile();
-    const round = ++this.round;
-    const cand: number[] = this.always.length ? this.always.slice() : [];
-    for (const t of sentence.items) {
-      const arr = this.index.get(t.norm);
-      if (!arr) continue;
-      for (const i of arr) if (this.stamp[i] !== round) { this.stamp[i] = round; cand.push(i); }
-    }
-    if (cand.length === 0) return [];
-    if (cand.length > 1) cand.sort((a, b) => a - b);
+    const c = candidatesOf(sentence);
+    const cand = this.candidates(sentence, c);
+    if (!cand) return [];
+    const r = ++this.ownRound;
     const hits: Array<PhraseHit<P>> = [];
-    for (const i of cand) {
-      const c = list[i]!;
-      if (this.entryStamp[c.entryIndex] === round) continue;
-      if (c.required && !hasAll(c.required, sentence)) continue;
-      const m = matchPattern(c.pattern, sentence);
-      if (m) { hits.push({ entry: c.entry, match: m, pattern: c.pattern }); this.entryStamp[c.entryIndex] = round; }
+    for (let k = 0; k < cand.length; k++) {
+      const p = list[cand[k]!]!;
+      if (this.entryStamp[p.entryIndex] === r) continue;
+      if (p.required && !hasAll(p.required, wordsOf(c, sentence))) continue;
+      const m = matchPattern(p.pattern, sentence);
+      if (m) { hits.push({ entry: p.entry, match: m, pattern: p.pattern }); this.entryStamp[p.entryIndex] = r; }
     }
     return hits;
   }
@@ -112,11 +198,12 @@ function requiredWords(p: CompiledPattern): Array<Set<string>> | null {
   return sets.length ? sets : null;
 }
 
-function hasAll(sets: Array<Set<string>>, sentence: Sentence): boolean {
-  const items = sentence.items;
+/** Does the sentence hold a word of each set? (Iterates the smaller side of each pair.) */
+function hasAll(sets: Array<Set<string>>, words: Set<string>): boolean {
   for (const set of sets) {
     let found = false;
-    for (let i = 0; i < items.length; i++) if (set.has(items[i]!.norm)) { found = true; break; }
+    if (set.size <= words.size) { for (const w of set) if (words.has(w)) { found = true; break; } }
+    else for (const w of words) if (set.has(w)) { found = true; break; }
     if (!found) return false;
   }
   return true;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { compilePattern, matchPattern, PatternError } from '../src/pattern.ts';
+import { compilePattern, matchPattern, matchAll, PatternError } from '../src/pattern.ts';
+import { PhraseSet } from '../src/phrases.ts';
 import { segment } from '../src/segment.ts';
 
 const m = (pattern: string, text: string): string | null => {
@@ -36,6 +37,37 @@ describe('pattern language', () => {
     expect(() => compilePattern('foo ...99')).toThrow(PatternError);
     expect(() => compilePattern('wort{')).toThrow(PatternError);
     expect(() => compilePattern('x? y?')).toThrow(PatternError);
+  });
+});
+
+describe('start positions and shared elements', () => {
+  it('a match may start before its index word: optional elements and gaps in front of it', () => {
+    // "möglich" is the rarest word; the match starts up to 1 + 3 tokens before it
+    expect(m('leider? ...3 nicht möglich', 'Das ist leider so gar nicht möglich.')).toBe('leider so gar nicht möglich');
+    expect(m('leider? ...3 nicht möglich', 'Leider ist das nicht möglich.')).toBe('Leider ist das nicht möglich');
+    expect(m('^ leider? das ... nicht möglich', 'Leider das ist nicht möglich.')).toBe('Leider das ist nicht möglich');
+    expect(m('^ das ...2 möglich', 'Also das ist leider nicht möglich.')).toBeNull();
+    expect(m('wir ...2 umtausch*|tauschen|<tauschen> nicht', 'Wir können Ware nicht umtauschen.')).toBeNull();
+  });
+  it('finds every non-overlapping match from any start', () => {
+    const s = segment('Nicht möglich, leider nicht möglich und gar nicht möglich.').sentences[0]!;
+    expect(matchAll(compilePattern('leider? nicht möglich'), s).map((x) => s.text.slice(x.start - s.start, x.end - s.start)))
+      .toEqual(['Nicht möglich', 'leider nicht möglich', 'nicht möglich']);
+  });
+  it('an alternation of words and word classes tests the token kind for the class part only', () => {
+    expect(m('x ...1 @NEG|3', 'x 3 y')).toBe('x 3');
+    expect(m('x ...1 @NEG|drei', 'x kein y')).toBe('x kein');
+    expect(m('x @NEG|drei', 'x y')).toBeNull();
+  });
+  it('a phrase set compiled after a sentence was first looked up still finds its matches', () => {
+    const s = segment('Das geht leider nicht, wenden Sie sich an den Hersteller.').sentences[0]!;
+    const a = new PhraseSet([{ pattern: 'geht ... nicht' }], 'test/a');
+    expect(a.match(s)).toHaveLength(1);
+    const b = new PhraseSet([{ pattern: '<wenden> ...2 sich ... an ...3 hersteller' }, { pattern: 'händler' }], 'test/b');
+    expect(b.match(s).map((h) => h.entry.pattern)).toEqual(['<wenden> ...2 sich ... an ...3 hersteller']);
+    const fresh = segment('Wenden Sie sich an den Hersteller.').sentences[0]!;
+    expect(b.match(fresh)).toHaveLength(1);
+    expect(a.match(fresh)).toHaveLength(0);
   });
 });
 
