@@ -26,6 +26,9 @@ const NP_DET = words(`der die das den dem des ein eine einen einem einer eines d
   beide beiden alle allen zwei drei mehrere viele`);
 const TITLE = words('frau herr herrn dr prof familie');
 const FIRST_PERSON = words('wir ich');
+const ARTICLE = words('dem den der das des');
+/** After a non-bare imperative form: first person with the pronoun left out ("melde mich") or formal ("rufe Sie"). */
+const IMP_OBJECT = words('mich mir ich uns ihnen sie es das');
 const FORMAL_SALUTATION = /^(?:sehr geehrte|guten (?:tag|morgen|abend) (?:frau|herr)|(?:hallo|liebe|lieber|moin|servus|gruess gott|gruezi) (?:frau|herr)|werte)/;
 const INFORMAL_SALUTATION = /^(?:hi|hey|hallo|moin|servus|liebe|lieber|huhu|na)\b/;
 
@@ -163,52 +166,57 @@ function lowerFormal(s: Sentence, prev: Sentence | undefined, afterSalutation: b
   return out;
 }
 
-/** Tokens that show the register of a sentence. */
-function evidence(s: Sentence): { formal: Token[]; informal: Token[]; weakInformal: Token[] } {
+interface Evidence { formal: Token[]; informal: Token[]; weakInformal: Token[] }
+
+/** Tokens that show the register of a sentence (arrays are made on the first find; most sentences have none). */
+function evidence(s: Sentence): Evidence {
   const items = s.items;
-  const formal: Token[] = [];
-  const informal: Token[] = [];
-  const weakInformal: Token[] = [];
-  if (CODE.test(s.text)) return { formal, informal, weakInformal }; // "Dir::Etc::main", "for dir in a b c; do"
+  let formal: Token[] | null = null;
+  let informal: Token[] | null = null;
+  let weakInformal: Token[] | null = null;
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
-    if (!isWord(t) || t.quoted) continue;
-    if (INFORMAL.has(t.norm)) {
+    if (t.kind !== 'word' || t.quoted) continue;
+    const norm = t.norm;
+    if (INFORMAL.has(norm)) {
       const p = items[i - 1];
       const n = items[i + 1];
       // "der Befehl du", "dem Unix-Befehl du.", "du - gibt den Platzverbrauch an": a command, not a person
-      if ((t.norm === 'du' || t.norm === 'dir') && ((p && (/befehl$/.test(p.norm) || ['dem', 'den', 'der', 'das', 'des'].includes(p.norm))) || (n && n.kind === 'punct' && !/^[,!?]$/.test(n.text)) || !n)) continue;
-      informal.push(t);
+      if ((norm === 'du' || norm === 'dir') && ((p && (p.norm.endsWith('befehl') || ARTICLE.has(p.norm))) || (n && n.kind === 'punct' && !/^[,!?]$/.test(n.text)) || !n)) continue;
+      (informal ??= []).push(t);
       continue;
     }
-    if (t.upper && FORMAL.has(t.norm)) {
+    if (t.upper && FORMAL.has(norm)) {
       const first = i === 0 || (items[i - 1]!.kind === 'punct' && /^[:–\-„"»(]$/.test(items[i - 1]!.text));
-      if (t.norm === 'sie' && first) continue; // sentence-initial "Sie" may be "they"
-      if (t.norm === 'ihr' && first) {
+      if (norm === 'sie' && first) continue; // sentence-initial "Sie" may be "they"
+      if (norm === 'ihr' && first) {
         // "Ihr bekommt die Bordkarten" is informal plural; "Ihr neuer Abschlag" is formal
         const n = items[i + 1];
         const n2 = items[i + 2];
         const poss = isWord(n) && (n.upper || (/(?:e|er|es|en|em)$/.test(n.norm) && isWord(n2) && n2.upper));
         if (!poss) continue;
       }
-      formal.push(t);
+      (formal ??= []).push(t);
       continue;
     }
-    if (IMPERATIVE.has(t.norm)) {
+    if (IMPERATIVE.has(norm)) {
       const c = clauseOf(s, i);
       let k = c.from;
       while (k < i && IMP_LEAD.has(items[k]!.norm)) k++;
-      const bare = !t.norm.endsWith('e') || t.norm === 'oeffne' || t.norm === 'antworte';
+      const bare = !norm.endsWith('e') || norm === 'oeffne' || norm === 'antworte';
       if (k !== i && !(bare && i > 0 && IMP_AFTER.has(items[i - 1]!.norm))) continue;
       // "melde mich", "rufe Sie an": first person with the pronoun left out, or formal
-      if (!bare && items[i + 1] && /^(?:mich|mir|ich|uns|ihnen|sie|es|das)$/.test(items[i + 1]!.norm)) continue;
+      if (!bare && items[i + 1] && IMP_OBJECT.has(items[i + 1]!.norm)) continue;
       if (t.upper && i > 0) continue; // capitalised inside a sentence: a noun ("-Suche", "Start")
       const n = items[i + 1];
       if (n && (SUBJECT_PRON.has(n.norm) || (n.upper && n.norm === 'sie'))) continue; // "Frage ich", "Rufe Sie"
-      (bare ? informal : weakInformal).push(t);
+      if (bare) (informal ??= []).push(t);
+      else (weakInformal ??= []).push(t);
     }
   }
-  return { formal, informal, weakInformal };
+  // "Dir::Etc::main", "for dir in a b c; do": code, not address (tested only when there is evidence to drop)
+  if ((formal || informal || weakInformal) && CODE.test(s.text)) return { formal: [], informal: [], weakInformal: [] };
+  return { formal: formal ?? [], informal: informal ?? [], weakInformal: weakInformal ?? [] };
 }
 
 function salutationRegister(doc: Doc): Register | null {
@@ -223,6 +231,27 @@ function salutationRegister(doc: Doc): Register | null {
   }
   return null;
 }
+
+/** At least four unquoted words, none of them capitalised (stops at the first capital: most replies have one at once). */
+function lowerStyle(list: readonly Sentence[]): boolean {
+  let n = 0;
+  for (const s of list) {
+    for (const t of s.items) {
+      if (t.kind !== 'word' || t.quoted) continue;
+      if (t.upper) return false;
+      n++;
+    }
+  }
+  return n >= 4;
+}
+
+/** Does an unquoted word of the reply belong to the set? */
+function someWord(list: readonly Sentence[], set: Set<string>): boolean {
+  for (const s of list) for (const t of s.items) if (t.kind === 'word' && !t.quoted && set.has(t.norm)) return true;
+  return false;
+}
+
+const SURNAME_TITLE = words('herr frau herrn');
 
 function isSalutation(s: Sentence | undefined): boolean {
   if (!s || !s.line) return false;
@@ -267,10 +296,8 @@ export default defineRule({
         if (ev.some((e) => e.informal.length > 0)) for (const e of ev) e.informal.push(...e.weakInformal);
         // 0. a reply written entirely in lower case ("hallo herr weber, … den sie unterschrieben haben"): capital
         //    letters cannot tell the customer from third persons, so the formal pronouns count as address
-        const wordsAll = list.flatMap((s) => s.items.filter((t) => t.kind === 'word' && !t.quoted));
-        const lowerStyle = wordsAll.length >= 4 && wordsAll.every((t) => !t.upper);
-        if (lowerStyle && !wordsAll.some((t) => INFORMAL.has(t.norm))) {
-          const surname = wordsAll.some((t) => t.norm === 'herr' || t.norm === 'frau' || t.norm === 'herrn');
+        if (lowerStyle(list) && !someWord(list, INFORMAL)) {
+          const surname = someWord(list, SURNAME_TITLE);
           for (const s of list) {
             const hits = s.items.filter((t, k) => {
               if (t.kind !== 'word' || t.quoted || !FORMAL.has(t.norm)) return false;
@@ -351,13 +378,15 @@ export default defineRule({
   },
 });
 
-const TO_FORMAL: Record<string, string> = {
+const TO_FORMAL = new Map(Object.entries({
   du: 'Sie', dich: 'Sie', dir: 'Ihnen', dein: 'Ihr', deine: 'Ihre', deinen: 'Ihren', deinem: 'Ihrem', deiner: 'Ihrer', deines: 'Ihres',
   euch: 'Ihnen', euer: 'Ihr', eure: 'Ihre', euren: 'Ihren', eurem: 'Ihrem', eurer: 'Ihrer', eures: 'Ihres',
-};
-const TO_INFORMAL: Record<string, string> = {
+}));
+const TO_INFORMAL = new Map(Object.entries({
   sie: 'du', ihnen: 'dir', ihr: 'dein', ihre: 'deine', ihren: 'deinen', ihrem: 'deinem', ihrer: 'deiner', ihres: 'deines',
-};
+}));
+/** Infinitives of imperatives that do not just add "-en" ("gib" → "geben"). */
+const IRREGULAR_IMPERATIVE = new Map(Object.entries({ gib: 'geben', nimm: 'nehmen', sieh: 'sehen', hab: 'haben', sei: 'seien', vergiss: 'vergessen', lass: 'lassen', lasse: 'lassen' }));
 
 const DU_VERB: Record<string, string> = {
   haben: 'hast', sind: 'bist', koennen: 'kannst', moechten: 'möchtest', wollen: 'willst', muessen: 'musst', duerfen: 'darfst',
@@ -374,30 +403,32 @@ function duVerb(v: Token): string {
 /** Swap the pronouns of a sentence to the reply's register (other verb forms are left for the writer to check). */
 function rewrite(s: Sentence, tokens: Token[], to: Register): string {
   const map = to === 'formal' ? TO_FORMAL : TO_INFORMAL;
+  const items = s.items;
   let out = '';
   let last = s.start;
   const set = new Set(tokens);
   // "Haben Sie" / "Sie können": adjust the verb next to the subject "Sie"
   const verbs = new Map<Token, string>();
   if (to === 'informal') {
-    s.items.forEach((t, k) => {
-      if (!set.has(t) || t.norm !== 'sie') return;
-      const before = s.items[k - 1];
-      const after = s.items[k + 1];
-      const verbFirst = isWord(before) && /en$/.test(before.norm) && (k - 1 === 0 || !isWord(s.items[k - 2]) || s.items[k - 2]!.norm === 'bitte' || s.items[k - 2]!.kind === 'punct');
+    for (let k = 0; k < items.length; k++) {
+      const t = items[k]!;
+      if (t.norm !== 'sie' || !set.has(t)) continue;
+      const before = items[k - 1];
+      const after = items[k + 1];
+      const verbFirst = isWord(before) && before.norm.endsWith('en') && (k - 1 === 0 || !isWord(items[k - 2]) || items[k - 2]!.norm === 'bitte' || items[k - 2]!.kind === 'punct');
       if (verbFirst && !s.question && !DU_VERB[before.norm]) {
         // imperative: "Bitte schicken Sie uns …" → "Bitte schick uns …"
         const stem = before.text.replace(/en$/, '');
         verbs.set(before, /[dt]$/.test(stem) ? stem + 'e' : stem);
         verbs.set(t, '');
-        const refl = s.items[k + 1];
+        const refl = items[k + 1];
         if (refl && refl.norm === 'sich') verbs.set(refl, 'dich');
       } else if (verbFirst) verbs.set(before, duVerb(before));
-      else if (isWord(after) && /en$/.test(after.norm) && !after.upper) verbs.set(after, duVerb(after));
-    });
+      else if (isWord(after) && after.norm.endsWith('en') && !after.upper) verbs.set(after, duVerb(after));
+    }
   }
-  for (const t of s.items) {
-    const verb = verbs.get(t);
+  for (const t of items) {
+    const verb = verbs.size ? verbs.get(t) : undefined;
     if (verb !== undefined) {
       // a dropped pronoun takes the space before it along
       const gap = s.text.slice(last - s.start, t.start - s.start);
@@ -405,13 +436,13 @@ function rewrite(s: Sentence, tokens: Token[], to: Register): string {
       last = t.end;
       continue;
     }
-    let repl = map[t.norm];
-    if (!repl && to === 'formal' && set.has(t) && IMPERATIVE.has(t.norm)) {
-      const irregular: Record<string, string> = { gib: 'geben', nimm: 'nehmen', sieh: 'sehen', hab: 'haben', sei: 'seien', vergiss: 'vergessen', lass: 'lassen', lasse: 'lassen' };
-      const base = irregular[t.norm] ?? t.text.toLowerCase().replace(/e$/, '') + 'en';
+    if (!set.has(t)) continue;
+    let repl = map.get(t.norm);
+    if (!repl && to === 'formal' && IMPERATIVE.has(t.norm)) {
+      const base = IRREGULAR_IMPERATIVE.get(t.norm) ?? t.text.toLowerCase().replace(/e$/, '') + 'en';
       repl = (t.start === s.start ? base[0]!.toUpperCase() + base.slice(1) : base) + ' Sie';
     }
-    if (!repl || !set.has(t)) continue;
+    if (!repl) continue;
     const cap = to === 'informal' && t.start === s.start ? repl[0]!.toUpperCase() + repl.slice(1) : repl;
     out += s.text.slice(last - s.start, t.start - s.start) + cap;
     last = t.end;
