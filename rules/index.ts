@@ -33,6 +33,6 @@ export const rules: readonly Rule[] = [
   paidHotline,
   paragraphHiding,
   passiveDecision,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // ids are ASCII; localeCompare would load the ICU collator at start-up (≈ 6 ms)
 
 export const ruleMap: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -54,7 +54,7 @@ export interface CompiledPattern {
 export class PatternError extends Error {}
 
 /** Words so frequent in German replies that indexing a pattern by them filters nothing. */
-const COMMON_WORDS = new Set(('nicht das die der den dem es sie ich wir ihnen ihr ihre und oder ist sind ein eine einen kein keine ' +
+export const COMMON_WORDS = new Set(('nicht das die der den dem es sie ich wir ihnen ihr ihre und oder ist sind ein eine einen kein keine ' +
   'zu in an auf mit von fuer bei so da dies leider gerne gern uns mich mir du dir kann koennen wird werden hat haben habe').split(' '));
 
 const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;

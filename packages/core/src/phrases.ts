@@ -8,7 +8,8 @@
  * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
  * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
  */
-import { compilePattern, matchPattern, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import { compilePattern, matchPattern, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
 
 export interface PhraseEntry {
@@ -32,7 +33,14 @@ export interface PhraseHit<P extends PhraseEntry> {
   pattern: CompiledPattern;
 }
 
-interface Compiled<P> { entry: P; entryIndex: number; pattern: CompiledPattern; required: Array<Set<string>> | null }
+interface Compiled<P> {
+  entry: P;
+  entryIndex: number;
+  source: string;
+  /** Compiled on first use (null until then): a short reply makes only a few patterns candidates. */
+  pattern: CompiledPattern | null;
+  required: Array<Set<string>> | null;
+}
 
 // ---- the shared index ---------------------------------------------------------------------------------------
 
@@ -103,27 +111,33 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
 
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
+  /**
+   * Index the set. A pattern is indexed by its most selective required word list; where that is a plain word or
+   * a list of words ("hersteller", "agb|geschäftsbedingungen") the words are read from the source and the pattern
+   * is compiled only when a sentence first makes it a candidate. Compiling every pattern up front (verb forms,
+   * word sets) was most of a cold start's first lint.
+   */
   private compile(): Array<Compiled<P>> {
     if (this.compiled) return this.compiled;
     const list: Array<Compiled<P>> = [];
+    const keys: Array<Set<string> | null> = [];
     for (const [entryIndex, entry] of this.entries.entries()) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
-      for (const src of sources) {
-        try {
-          const pattern = compilePattern(src);
-          list.push({ entry, entryIndex, pattern, required: requiredWords(pattern) });
-        } catch (e) {
-          throw new PatternError(`${this.name}: ${(e as Error).message} (in "${src}")`);
-        }
+      for (const source of sources) {
+        const c: Compiled<P> = { entry, entryIndex, source, pattern: null, required: null };
+        const quick = quickKeys(source);
+        if (quick === undefined) keys.push(this.full(c).keys);
+        else keys.push(quick);
+        list.push(c);
       }
     }
     if (list.length >= MAX_PATTERNS) throw new PatternError(`${this.name}: mehr als ${MAX_PATTERNS - 1} Muster`);
     this.id = registered.length;
     registered.push(this as unknown as PhraseSet<PhraseEntry>);
-    list.forEach((c, i) => {
-      if (!c.pattern.keys) { this.always.push(i); return; }
+    keys.forEach((ks, i) => {
+      if (!ks) { this.always.push(i); return; }
       const code = this.id * MAX_PATTERNS + i;
-      for (const k of c.pattern.keys) {
+      for (const k of ks) {
         const own = this.index.get(k);
         if (own) own.push(i); else this.index.set(k, [i]);
         const shared = sharedIndex.get(k);
@@ -134,6 +148,17 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     this.entryStamp = new Uint32Array(this.entries.length);
     this.compiled = list;
     return list;
+  }
+
+  private full(c: Compiled<P>): CompiledPattern {
+    if (c.pattern) return c.pattern;
+    try {
+      c.pattern = compilePattern(c.source);
+    } catch (e) {
+      throw new PatternError(`${this.name}: ${(e as Error).message} (in "${c.source}")`);
+    }
+    c.required = requiredWords(c.pattern);
+    return c.pattern;
   }
 
   /** This set's candidate patterns for a sentence, ascending (null: none). */
@@ -166,9 +191,10 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     for (let k = 0; k < cand.length; k++) {
       const p = list[cand[k]!]!;
       if (this.entryStamp[p.entryIndex] === r) continue;
+      const pattern = p.pattern ?? this.full(p);
       if (p.required && !hasAll(p.required, wordsOf(c, sentence))) continue;
-      const m = matchPattern(p.pattern, sentence);
-      if (m) { hits.push({ entry: p.entry, match: m, pattern: p.pattern }); this.entryStamp[p.entryIndex] = r; }
+      const m = matchPattern(pattern, sentence);
+      if (m) { hits.push({ entry: p.entry, match: m, pattern }); this.entryStamp[p.entryIndex] = r; }
     }
     return hits;
   }
@@ -180,8 +206,33 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
 
   /** Compile every pattern now (throws PatternError on bad data); used by the build and the tests. */
   validate(): void {
-    this.compile();
+    for (const c of this.compile()) this.full(c);
   }
+}
+
+const EXACT_WORD = /^[\p{L}\p{N}'’.-]+$/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The index words of a pattern read from its source without compiling it: the required element made of plain
+ * words only with the fewest words (one holding a word as frequent as "nicht" counts as a last resort, as in
+ * compilePattern). undefined: no such element, or only frequent ones — compile the pattern and use its keys.
+ * Any required element is a correct index (a match consumes one of its words); the choice only affects speed.
+ */
+function quickKeys(source: string): Set<string> | undefined {
+  let best: string[] | null = null;
+  let cost = Infinity;
+  for (const piece of source.trim().split(/\s+/)) {
+    if (piece.length > 1 && piece.endsWith('?')) continue; // optional
+    if (piece.startsWith('...') || piece === '^' || piece === '$') continue;
+    const atoms = piece.split('|');
+    if (!atoms.every((a) => EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a))) continue; // lemma, class, affix or punctuation
+    const words = atoms.map(fold);
+    if (words.some((w) => !w)) return undefined;
+    const c = words.length + (words.some((w) => COMMON_WORDS.has(w)) ? 10000 : 0);
+    if (c < cost) { cost = c; best = words; }
+  }
+  return best && cost < 10000 ? new Set(best) : undefined;
 }
 
 /**

@@ -69,6 +69,13 @@ describe('start positions and shared elements', () => {
     expect(b.match(fresh)).toHaveLength(1);
     expect(a.match(fresh)).toHaveLength(0);
   });
+  it('patterns indexed from their source are compiled on first use, and validate() still checks them all', () => {
+    const ok = new PhraseSet([{ pattern: 'hersteller|händler ...3 <kontaktieren>' }, { pattern: 'agb' }], 'test/lazy');
+    expect(ok.match(segment('Bitte den Hersteller direkt kontaktieren.').sentences[0]!)).toHaveLength(1);
+    expect(ok.match(segment('Laut AGB nicht.').sentences[0]!)).toHaveLength(1);
+    const bad = new PhraseSet([{ pattern: 'hersteller wort{' }], 'test/bad');
+    expect(() => bad.validate()).toThrow(/test\/bad: .*wort\{/);
+  });
 });
 
 describe('pattern matching cost', () => {
