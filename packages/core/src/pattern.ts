@@ -27,6 +27,12 @@ interface TokElem {
   optional: boolean;
   /** Exact folded words that can satisfy this element (for pre-filtering); null when open-ended. */
   keys: Set<string> | null;
+  /**
+   * When the test is exactly "the folded word is in `any`, or it is a word token and in `word`": the two sets (the
+   * matcher looks them up itself instead of calling `test`, a call site shared by hundreds of different closures).
+   */
+  any: Set<string> | null;
+  word: Set<string> | null;
   src: string;
 }
 interface GapElem { kind: 'gap'; max: number }
@@ -57,6 +63,7 @@ export class PatternError extends Error {}
 export const COMMON_WORDS = new Set(('nicht das die der den dem es sie ich wir ihnen ihr ihre und oder ist sind ein eine einen kein keine ' +
   'zu in an auf mit von fuer bei so da dies leider gerne gern uns mich mir du dir kann koennen wird werden hat haben habe').split(' '));
 
+const EMPTY: Set<string> = new Set();
 const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
 const TERMINAL = /^[.!?…]/;
 
@@ -154,14 +161,16 @@ function compileElemUncached(piece: string): Elem {
   const parts = atoms.map(atomTest);
   const keys = parts.length === 1 ? parts[0]!.keys : parts.every((p) => p.keys) ? new Set(parts.flatMap((p) => [...p.keys!])) : null;
   let test: Test;
-  if (parts.length === 1) test = parts[0]!.test;
-  else if (parts.every((p) => p.exact)) {
+  let any: Set<string> | null = null, word: Set<string> | null = null;
+  if (parts.every((p) => p.exact)) {
     // exact atoms only: one look-up in the words any token may have, one in those only word tokens may have
-    const any = new Set(parts.flatMap((p) => (p.exact === 'any' ? [...p.keys!] : [])));
-    const word = new Set(parts.flatMap((p) => (p.exact === 'word' ? [...p.keys!] : [])));
-    test = word.size === 0 ? (t) => any.has(t.norm) : (t) => any.has(t.norm) || (t.kind === 'word' && word.has(t.norm));
-  } else test = (t, items, i) => parts.some((p) => p.test(t, items, i));
-  return { kind: 'tok', test, optional, keys, src };
+    const a = parts.filter((p) => p.exact === 'any'), w = parts.filter((p) => p.exact === 'word');
+    any = a.length === 0 ? EMPTY : a.length === 1 ? a[0]!.keys! : new Set(a.flatMap((p) => [...p.keys!]));
+    word = w.length === 0 ? null : w.length === 1 ? w[0]!.keys! : new Set(w.flatMap((p) => [...p.keys!]));
+    const an = any, wo = word;
+    test = wo === null ? (t) => an.has(t.norm) : (t) => an.has(t.norm) || (t.kind === 'word' && wo.has(t.norm));
+  } else test = parts.length === 1 ? parts[0]!.test : (t, items, i) => parts.some((p) => p.test(t, items, i));
+  return { kind: 'tok', test, optional, keys, any, word, src };
 }
 
 export function compilePattern(source: string): CompiledPattern {
@@ -189,6 +198,10 @@ export function compilePattern(source: string): CompiledPattern {
   const e0 = elems[0]!;
   const first = e0.kind === 'tok' && !e0.optional && e0.keys ? e0.keys : null;
   return { source, elems, keys, first, gaps: elems.filter((e) => e.kind === 'gap').length, keyAt, keyMin, keyMax };
+}
+
+function tokIn(e: TokElem, t: Token): boolean {
+  return e.any!.has(t.norm) || (e.word !== null && t.kind === 'word' && e.word.has(t.norm));
 }
 
 function isTerminal(t: Token): boolean {
@@ -229,7 +242,7 @@ function step(elems: Elem[], ei: number, items: Token[], ti: number, memo: Uint8
       return -1;
     }
     case 'tok': {
-      if (ti < items.length && e.test(items[ti]!, items, ti)) {
+      if (ti < items.length && (e.any !== null ? tokIn(e, items[ti]!) : e.test(items[ti]!, items, ti))) {
         const r = matchAt(elems, ei + 1, items, ti + 1, memo);
         if (r >= 0) return r;
       }
