@@ -50,12 +50,21 @@ function hasAgent(items: Token[], from: number, to: number, participle: Token): 
   return false;
 }
 
+/** The phrase sets of passive verbs, in the order they are tried. */
+const SETS: ReadonlyArray<readonly [PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change'], [MONEY_CHANGE, 'change']];
+
+/** Does the sentence hold a form of "werden" or "sein"? Every passive found below needs one as its auxiliary. */
+function hasAuxiliary(items: Token[]): boolean {
+  for (const t of items) if (WERDEN.has(t.norm) || SEIN.has(t.norm)) return true;
+  return false;
+}
+
 function findPassive(s: Sentence): Found | null {
   const items = s.items;
-  const sets: Array<[PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change'], [MONEY_CHANGE, 'change']];
-  let harmlessCache: Array<[number, number]> | null = null;
-  const harmless = (): Array<[number, number]> => (harmlessCache ??= discourse.harmlessNegation(s));
-  for (const [set, kind] of sets) {
+  // cheap pre-check: no auxiliary, no passive (spares five phrase-set look-ups in most sentences)
+  if (!hasAuxiliary(items)) return null;
+  let harmless: Array<[number, number]> | null = null;
+  for (const [set, kind] of SETS) {
     const hits: Array<PhraseHit<PhraseEntry>> = set.match(s);
     for (const h of hits) {
       const p = h.match.to - 1;
@@ -81,7 +90,7 @@ function findPassive(s: Sentence): Found | null {
         if (WERDEN.has(n) || (kind === 'against' && SEIN.has(n) && i < p && !STATE.has(part.norm))) { aux = i; break; }
       }
       if (aux < 0) continue;
-      const negated = discourse.negationsIn(s, c, harmless()).length > 0;
+      const negated = discourse.negationsIn(s, c, (harmless ??= discourse.harmlessNegation(s))).length > 0;
       let modal = false;
       let possible = false;
       for (let i = from; i < to; i++) {
