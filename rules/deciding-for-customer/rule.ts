@@ -1,4 +1,4 @@
-import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
 import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, sendVerbs, unilateral, strong, purposes, problems, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
 const tiered = (list: readonly PhraseEntry[], tier: string): PhraseEntry[] => list.map((e, i) => ({ ...e, id: `${tier}-${i}`, tier }));
@@ -144,6 +144,35 @@ function firstValid<P extends PhraseEntry>(s: Sentence, hits: ReadonlyArray<Phra
   return null;
 }
 
+type Hits = ReadonlyArray<PhraseHit<PhraseEntry>>;
+const NO_HITS: Hits = [];
+
+function isStatt(t: Token): boolean {
+  return t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt';
+}
+
+/** The trigger hits split by tier, in one pass (explicit phrases have no tier). */
+function byTier(all: Hits): { explicitHits: Hits; allot: Hits; changeHits: Hits; neutralHits: Hits; weakHits: Hits; sendHits: Hits } {
+  if (all.length === 0) return { explicitHits: NO_HITS, allot: NO_HITS, changeHits: NO_HITS, neutralHits: NO_HITS, weakHits: NO_HITS, sendHits: NO_HITS };
+  const explicitHits = [], allot = [], changeHits = [], neutralHits = [], weakHits = [], sendHits = [];
+  for (const h of all) {
+    switch (h.entry.tier) {
+      case undefined: explicitHits.push(h); break;
+      case 'allot': allot.push(h); break;
+      case 'change': changeHits.push(h); break;
+      case 'neutral': neutralHits.push(h); break;
+      case 'weak': weakHits.push(h); break;
+      case 'send': sendHits.push(h); break;
+    }
+  }
+  return { explicitHits, allot, changeHits, neutralHits, weakHits, sendHits };
+}
+
+/** The sentence names a cost ("Der Beitrag erhöht sich dadurch um 4,20 €"). */
+function costs(x: Sentence | undefined | null): boolean {
+  return !!x && x.items.some((t) => COST.has(t.norm));
+}
+
 /** "damit Sie 20 % sparen" counts, "damit Sie ihn abholen können" (enabling the customer) does not. */
 function purposeFor(s: Sentence): boolean {
   // "damit Sie nicht warten müssen" spares the customer something: a favour, not a decision
@@ -152,18 +181,10 @@ function purposeFor(s: Sentence): boolean {
 
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (s.question && !tagQuestion(s)) return null;
-  // cheap pre-check: no decision word at all
-  // one pass over the sentence for every decision word, then split by tier
+  // one pass over the sentence for every decision word; without any (and without "statt") nothing below can match
   const all = TRIGGERS.match(s);
-  const tier = (t: string): Array<PhraseHit<PhraseEntry>> => all.filter((h) => h.entry.tier === t);
-  const explicitHits = all.filter((h) => h.entry.tier === undefined);
-  const allot = tier('allot');
-  const changeHits = tier('change');
-  const neutralHits = tier('neutral');
-  const weakHits = tier('weak');
-  const sendHits = tier('send');
-  const hasStatt = s.items.some((t) => t.norm === 'statt' || t.norm === 'anstelle' || t.norm === 'anstatt');
-  if (!hasStatt && explicitHits.length + allot.length + changeHits.length + neutralHits.length + weakHits.length + sendHits.length === 0) return null;
+  if (all.length === 0 && !s.items.some(isStatt)) return null;
+  const { explicitHits, allot, changeHits, neutralHits, weakHits, sendHits } = byTier(all);
   // "Schicken Sie mir die neue IBAN, dann buche ich …" – an imperative condition
   if (s.items[1]?.norm === 'sie' && s.items[1].upper && s.items.some((t) => t.norm === 'dann')) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
@@ -198,7 +219,6 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   // (not an upgrade: "wir haben dir das Datenvolumen aufgestockt" is a favour)
   // (an upgrade counts when it costs the customer: "… erweitert. Der Beitrag erhöht sich dadurch um 4,20 €.")
   const next = doc.sentences[s.index + 1];
-  const costs = (x: Sentence | undefined | null): boolean => !!x && x.items.some((t) => COST.has(t.norm));
   if (change && (!/auf\|stocken|erweitern|upgraden|hoch\|stufen/.test(change.hit.pattern.source) || costs(s) || (next && next.paragraph === s.paragraph && costs(next))) && companyActs(s, change.clause) && customerIn(s, change.clause)
     && (has(s, change.clause, HAVE) || !s.items.some((t, k) => POLICY.has(t.norm) || (k === 0 && t.norm === 'ab')))) return 'decided';
   // "Ihr Termin wurde auf den 15.12. verlegt": a rescheduling without agent is passive-decision's matter
@@ -232,8 +252,10 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
 /** Does the reply leave a choice to the customer anywhere (outside the sentence itself)? */
 /** A choice in the sentence that is not negated ("da wir das Konto nicht mehr anbieten" offers nothing). */
 function choiceIn(s: Sentence): boolean {
+  const hits = CHOICE.match(s);
+  if (hits.length === 0) return false;
   const harmless = discourse.harmlessNegation(s);
-  return CHOICE.match(s).some((h) => {
+  return hits.some((h) => {
     const c = clauseAt(s, h.match.from);
     // "Wir haben für Sie den Tarif Flex gewählt" reports the company's choice, it leaves none
     if (PICKED.has(s.items[h.match.to - 1]!.norm) && has(s, c, COMPANY)) return false;

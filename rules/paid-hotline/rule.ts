@@ -32,7 +32,8 @@ function premiumNumber(items: Token[]): number {
 function perTimePrice(items: Token[]): number {
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
-    if (!CURRENCY.has(t.norm) && !CURRENCY.has(t.text)) continue;
+    // (the length check spares hashing long token texts: every currency word is short)
+    if (!CURRENCY.has(t.norm) && !(t.text.length <= 4 && CURRENCY.has(t.text))) continue;
     const prev = items[i - 1];
     if (!prev || prev.kind !== 'num') continue;
     const a = items[i + 1];
@@ -53,6 +54,10 @@ function priceAt(items: Token[]): number {
 }
 
 const FEE_HINT = /pflicht|gebuehr|gegen|mehrwert|premium|sonderruf/;
+function feeHint(items: Token[]): boolean {
+  for (const t of items) if (t.kind === 'word' && FEE_HINT.test(t.norm)) return true;
+  return false;
+}
 const FREE = /^(?:kostenlos|kostenfrei|gebuehrenfrei|gratis|inklusive|enthalten)/;
 const CLOSING = /^(?:(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|gruesse)\b.*\bgruesse?n?\b|gruss\b|gruesse\b|mfg\b|lg\b|vg\b)/;
 
@@ -119,7 +124,7 @@ export default defineRule({
           const per = perTimePrice(items);
           const price = priceAt(items);
           // cheap pre-check: without a price or a fee word nothing below can match
-          if (per < 0 && price < 0 && !items.some((t) => t.kind === 'word' && FEE_HINT.test(t.norm))) return;
+          if (per < 0 && price < 0 && !feeHint(items)) return;
           const feeHit = FEE.match(s).find((h) => !items[h.match.from]!.quoted);
           // "0900 1 555 666. Anrufe kosten 1,49 € pro Minute." – the price of the number just named
           if (per >= 0 && lastReported === s.index - 1) return;
