@@ -17,7 +17,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, detectFormat, rules, type Finding, type FormatName, type RuleSetting } from 'replylint';
 import { ConfigStore, diskRead, isConfigFile, CONFIG_FILES, type EffectiveConfig } from './config.ts';
-import { BlockLinter } from './blocks.ts';
+import { BlockLinter, canSplit } from './blocks.ts';
+import { serverCompactor } from './memory.ts';
 import { editConfigText, phraseOf, type ConfigEdit } from './edits.ts';
 
 export interface Settings {
@@ -56,10 +57,10 @@ interface DocState {
   /** Bumped on every change; a lint whose token is outdated is dropped. */
   token: number;
   findings: Finding[];
-  /** Version the findings belong to. */
+  /** Version the findings belong to (hover and code actions use them only while the document is at it). */
   version: number;
-  blocks: BlockLinter;
-  diagnostics: Diagnostic[];
+  /** Block cache, only for documents that are linted in blocks (see blocks.ts). */
+  blocks: BlockLinter | null;
 }
 
 function uriToPath(uri: string): string | null {
@@ -95,6 +96,7 @@ export function startServer(connection: Connection): void {
     return open ? open.getText() : diskRead(path);
   };
   const configs = new ConfigStore(readFile);
+  const memory = serverCompactor();
 
   const log = (msg: string): void => { try { connection.console.error(`replylint: ${msg}`); } catch { /* connection gone */ } };
 
@@ -180,15 +182,14 @@ export function startServer(connection: Connection): void {
   function state(uri: string): DocState {
     let s = states.get(uri);
     if (!s) {
-      s = { timer: null, token: 0, findings: [], version: -1, blocks: new BlockLinter(), diagnostics: [] };
+      s = { timer: null, token: 0, findings: [], version: -1, blocks: null };
       states.set(uri, s);
     }
     return s;
   }
 
-  function publish(doc: TextDocument, s: DocState, diagnostics: Diagnostic[]): void {
+  function publish(doc: TextDocument, diagnostics: Diagnostic[]): void {
     const extra = configErrorDiagnostics.get(doc.uri) ?? [];
-    s.diagnostics = diagnostics;
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: extra.length ? [...extra, ...diagnostics] : diagnostics });
   }
 
@@ -222,6 +223,15 @@ export function startServer(connection: Connection): void {
   }
 
   async function lintDocument(uri: string): Promise<void> {
+    memory.begin();
+    try {
+      await lintNow(uri);
+    } finally {
+      memory.end();
+    }
+  }
+
+  async function lintNow(uri: string): Promise<void> {
     const s = states.get(uri);
     const doc = documents.get(uri);
     if (!s || !doc) return;
@@ -234,15 +244,21 @@ export function startServer(connection: Connection): void {
       if (!settings.enable || !settings.languages.includes(doc.languageId) || isConfigFile(uriToPath(uri) ?? '')) {
         s.findings = [];
         s.version = version;
-        s.blocks.clear();
-        publish(doc, s, []);
+        s.blocks = null;
+        publish(doc, []);
         return;
       }
       const eff = effectiveConfig(doc, settings);
       const cfgKey = `${eff.configPath ?? ''}|${JSON.stringify(settings.rules)}|${eff.config.rules.size}|${eff.config.allow.join('\u0000')}`;
       const text = doc.getText();
       if (FAULT && text.includes(FAULT)) throw new Error(`Testfehler (${FAULT})`);
-      const findings = await s.blocks.lint(text, formatFor(doc), eff.config, cfgKey, () => s.token === token && documents.get(uri)?.version === version);
+      const format = formatFor(doc);
+      // a block cache only for documents that are cut into blocks; the others are linted whole
+      if (!canSplit(text, format)) s.blocks = null;
+      else s.blocks ??= new BlockLinter();
+      const findings = s.blocks
+        ? await s.blocks.lint(text, format, eff.config, cfgKey, () => s.token === token && documents.get(uri)?.version === version)
+        : lint(text, { format, config: eff.config });
       if (findings === null || s.token !== token || documents.get(uri)?.version !== version) return;
       s.findings = findings;
       s.version = version;
@@ -251,13 +267,14 @@ export function startServer(connection: Connection): void {
       if (s.token !== token) return;
       s.findings = [];
       s.version = version;
-      s.blocks.clear();
+      s.blocks = null;
       diagnostics = [internalError(doc, e)];
     }
-    publish(doc, s, diagnostics);
+    publish(doc, diagnostics);
   }
 
   function schedule(uri: string, delay: number): void {
+    memory.activity();
     const s = state(uri);
     if (s.timer) clearTimeout(s.timer);
     s.token++; // a lint still running for an older version is dropped
@@ -305,6 +322,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidClose((e) => {
+    memory.activity(); // a closed document's memory is given back once the server is quiet
     const s = states.get(e.document.uri);
     if (s?.timer) clearTimeout(s.timer);
     states.delete(e.document.uri);

@@ -127,6 +127,28 @@ describe('language server robustness', () => {
     await stillWorks(client);
   });
 
+  it('keeps its findings across idle compactions (hover, quick fixes, changes)', async () => {
+    client = new TestClient({ REPLYLINT_LS_IDLE_GC: '10' });
+    client.settings = { debounce: 0 };
+    await client.initialize();
+    const uri = 'untitled:compacted';
+    await client.open(uri, REPLY);
+    const d = await client.diagnostics(uri, (p) => flatCount(p) === 1);
+    const flat = d.diagnostics.find((x) => x.code === 'flat-no')!;
+    for (let i = 0; i < 20; i++) await client.open(`untitled:filler-${i}`, `${REPLY}\nIhre Bestellung Nr. ${i} ist unterwegs.\n`);
+    await client.diagnostics('untitled:filler-19');
+    await new Promise((r) => setTimeout(r, 300)); // quiet: the server compacts its heap
+    const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: flat.range.start }) as { contents: { value: string } } | null;
+    expect(hover?.contents.value).toMatch(/Warum das dem Kunden schadet/);
+    const actions = await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: flat.range, context: { diagnostics: [flat] } }) as unknown[];
+    expect(actions.length).toBeGreaterThan(1);
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Das geht nicht.\n\n' }]);
+    expect(flatCount(await client.diagnostics(uri, (p) => p.version === 2))).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    await stillWorks(client);
+    expect(client.stderr).toBe('');
+  });
+
   it('memory stays bounded after 1,000 documents', async () => {
     client = new TestClient();
     client.settings = { debounce: 0 };
