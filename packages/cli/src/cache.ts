@@ -4,6 +4,11 @@
  * hashed, not linted — e.g. after a fresh checkout in CI). The cache also records the replylint build, so a new
  * version or new rules start from scratch. Paths are stored relative to the cache file, so a cache restored in
  * another checkout folder still hits. Written atomically; a broken cache file is ignored and rebuilt.
+ *
+ * File format (version 2): findings are stored packed (see Packer): every string once in a table, every object as
+ * [shape, ...values] with the keys in the shape table. Findings repeat long strings (note, docs URL, suggestion
+ * texts): as plain JSON, 2,000 templates made a 20 MB cache whose read and parse took most of a fully cached run;
+ * packed it is about a tenth. Entries are unpacked when they are looked up.
  */
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { writeFile, rename, unlink } from 'node:fs/promises';
@@ -13,7 +18,7 @@ import type { Finding } from 'replylint';
 import { hashBytes } from './lint-file.ts';
 
 export const DEFAULT_CACHE_FILE = '.replylintcache';
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export interface CacheEntry {
   size: number;
@@ -24,7 +29,76 @@ export interface CacheEntry {
   part?: string;
 }
 
-interface CacheFile { version: number; build: string; entries: Record<string, CacheEntry> }
+type Packed = unknown[];
+/** On disk: [size, mtimeMs, hash, config, part (or null), packed findings]. */
+type StoredEntry = [number, number, string, string, string | null, Packed];
+interface CacheFile { version: number; build: string; strings: string[]; shapes: string[]; entries: Record<string, StoredEntry> }
+
+/**
+ * Packs JSON-like values: a string becomes its index in `strings`; a plain object becomes [shape, ...values], where
+ * `shapes[shape]` lists its keys, each prefixed with how its value is stored: `s` string index, `o` object, `a` array
+ * of objects, `v` the value as it is (numbers, booleans, null, other arrays). Keys with undefined values are left
+ * out, as JSON.stringify does, and key order is kept, so unpacking gives what JSON.parse(JSON.stringify(x)) gives.
+ */
+class Packer {
+  readonly strings: string[] = [];
+  readonly shapes: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  private readonly shapeIds = new Map<string, number>();
+
+  private str(s: string): number {
+    let i = this.stringIds.get(s);
+    if (i === undefined) { i = this.strings.length; this.strings.push(s); this.stringIds.set(s, i); }
+    return i;
+  }
+
+  object(o: Record<string, unknown>): Packed {
+    const keys: string[] = [];
+    const out: Packed = [0];
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      if (typeof v === 'string') { keys.push('s' + k); out.push(this.str(v)); }
+      else if (Array.isArray(v) && v.length > 0 && v.every(isPlainObject)) { keys.push('a' + k); out.push(v.map((x) => this.object(x))); }
+      else if (isPlainObject(v)) { keys.push('o' + k); out.push(this.object(v)); }
+      else { keys.push('v' + k); out.push(v); }
+    }
+    const shape = keys.join('\u0000');
+    let id = this.shapeIds.get(shape);
+    if (id === undefined) { id = this.shapes.length; this.shapes.push(shape); this.shapeIds.set(shape, id); }
+    out[0] = id;
+    return out;
+  }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { toJSON?: unknown }).toJSON === undefined;
+
+class Unpacker {
+  private readonly shapes: Array<{ keys: string[]; kinds: string }>;
+  constructor(private readonly strings: string[], shapes: string[]) {
+    this.shapes = shapes.map((s) => {
+      const parts = s === '' ? [] : s.split('\u0000');
+      return { keys: parts.map((p) => p.slice(1)), kinds: parts.map((p) => p[0]).join('') };
+    });
+  }
+
+  object(p: Packed): Record<string, unknown> {
+    const shape = this.shapes[p[0] as number];
+    if (!shape || p.length !== shape.keys.length + 1) throw new Error('cache: bad shape');
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < shape.keys.length; i++) {
+      const v = p[i + 1];
+      switch (shape.kinds.charCodeAt(i)) {
+        case 115: { const s = this.strings[v as number]; if (s === undefined) throw new Error('cache: bad string'); o[shape.keys[i]!] = s; break; } // s
+        case 111: o[shape.keys[i]!] = this.object(v as Packed); break; // o
+        case 97: o[shape.keys[i]!] = (v as Packed[]).map((x) => this.object(x)); break; // a
+        default: o[shape.keys[i]!] = v;
+      }
+    }
+    return o;
+  }
+}
 
 /**
  * Identifies this build of replylint by the content of the running bundle (engine, rules and CLI are all in it):
@@ -50,6 +124,9 @@ export function cachePath(location: string | undefined, cwd: string): string {
 
 export class LintCache {
   private entries: Record<string, CacheEntry> = {};
+  /** Entries as read from the file, unpacked on first use. */
+  private stored: Record<string, StoredEntry> = {};
+  private unpacker: Unpacker | null = null;
   private dirty = false;
   private readonly base: string;
   /** Remarks for --debug (why the cache was discarded). */
@@ -61,8 +138,12 @@ export class LintCache {
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
       if (data.version !== CACHE_VERSION || data.build !== build) { this.notes.push(`Cache ${path} stammt von einer anderen replylint-Version – neu aufgebaut`); this.dirty = true; return; }
-      this.entries = data.entries ?? {};
+      if (!Array.isArray(data.strings) || !Array.isArray(data.shapes) || !data.entries || typeof data.entries !== 'object') throw new Error('cache: bad file');
+      this.stored = data.entries;
+      this.unpacker = new Unpacker(data.strings, data.shapes);
     } catch {
+      this.stored = {};
+      this.unpacker = null;
       this.notes.push(`Cache ${path} ist unlesbar – neu aufgebaut`);
       this.dirty = true;
     }
@@ -70,9 +151,28 @@ export class LintCache {
 
   private key(file: string): string { return relative(this.base, file).split(sep).join('/'); }
 
+  /** The entry for a key: unpacked from the file on first use (null when it is missing or unreadable). */
+  private entry(key: string): CacheEntry | undefined {
+    const e = this.entries[key];
+    if (e || !this.unpacker || !Object.prototype.hasOwnProperty.call(this.stored, key)) return e;
+    const raw = this.stored[key]!;
+    delete this.stored[key];
+    try {
+      const [size, mtimeMs, hash, config, part, packed] = raw;
+      if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || typeof config !== 'string' || !Array.isArray(packed)) return undefined;
+      const findings = (packed as Packed[]).map((p) => this.unpacker!.object(p)) as unknown as Finding[];
+      const entry: CacheEntry = { size, mtimeMs, hash, config, findings, ...(typeof part === 'string' ? { part } : {}) };
+      this.entries[key] = entry;
+      return entry;
+    } catch {
+      this.dirty = true; // drop the broken entry from the file
+      return undefined;
+    }
+  }
+
   /** A usable entry for the file and config, with whether its metadata still matches (no read needed). */
   lookup(file: string, configHash: string): { entry: CacheEntry; fresh: boolean } | null {
-    const e = this.entries[this.key(file)];
+    const e = this.entry(this.key(file));
     if (!e || e.config !== configHash) return null;
     let fresh = false;
     try {
@@ -91,12 +191,19 @@ export class LintCache {
   }
 
   delete(file: string): void {
-    if (this.entries[this.key(file)]) { delete this.entries[this.key(file)]; this.dirty = true; }
+    const k = this.key(file);
+    if (this.entries[k] || Object.prototype.hasOwnProperty.call(this.stored, k)) { delete this.entries[k]; delete this.stored[k]; this.dirty = true; }
   }
 
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const data: CacheFile = { version: CACHE_VERSION, build: this.build, entries: this.entries };
+    const packer = new Packer();
+    const entries: Record<string, StoredEntry> = {};
+    for (const key of Object.keys(this.stored)) this.entry(key); // entries of files not looked up in this run stay
+    for (const [key, e] of Object.entries(this.entries)) {
+      entries[key] = [e.size, e.mtimeMs, e.hash, e.config, e.part ?? null, e.findings.map((f) => packer.object(f as unknown as Record<string, unknown>))];
+    }
+    const data: CacheFile = { version: CACHE_VERSION, build: this.build, strings: packer.strings, shapes: packer.shapes, entries };
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       await writeFile(tmp, JSON.stringify(data));

@@ -156,3 +156,40 @@ describe('bin', () => {
     expect(a.stderr).not.toMatch(/Warning/);
   });
 });
+
+describe('cache file', () => {
+  it('stores findings packed and gives back exactly what JSON would (key order, optional fields, part)', async () => {
+    const { LintCache } = await import('../src/cache.ts');
+    const { loadHasher } = await import('../src/lint-file.ts');
+    await loadHasher();
+    const d = mkdtempSync(join(tmpdir(), 'replylint-cache-'));
+    const a = join(d, 'a.txt'), b = join(d, 'sub', 'b.eml');
+    mkdirSync(join(d, 'sub'));
+    writeFileSync(a, 'Nein.');
+    writeFileSync(b, 'x');
+    const fa: Finding[] = [
+      { ...finding(0, 4, 'Leider nein', false), note: 'Hinweis „Sie“', url: 'https://example.org/x', data: undefined } as Finding,
+      { ...finding(1, 2, '!'), ruleId: null, fatal: true, internal: true, suggestions: [] },
+      { ...finding(0, 1, 'a'), suggestions: [{ desc: 'd', start: 0, end: 1, text: 'a', safe: true }, { desc: 'Hinweis „Sie“', start: 0, end: 0, text: '', safe: false }] },
+    ];
+    const file = join(d, '.replylintcache');
+    const c1 = new LintCache(file, 'build-1');
+    c1.set(a, { hash: 'h1', config: 'c1', findings: fa });
+    c1.set(b, { hash: 'h2', config: 'c1', findings: [], part: 'text/plain' });
+    await c1.save();
+    const c2 = new LintCache(file, 'build-1');
+    const ha = c2.lookup(a, 'c1')!;
+    expect(ha.fresh).toBe(true);
+    expect(ha.entry.findings).toEqual(JSON.parse(JSON.stringify(fa)));
+    expect(JSON.stringify(ha.entry.findings)).toBe(JSON.stringify(fa));
+    expect(c2.lookup(a, 'c2')).toBeNull();
+    // an entry that was not looked up survives the next save
+    c2.set(a, { ...ha.entry });
+    await c2.save();
+    const c3 = new LintCache(file, 'build-1');
+    expect(c3.lookup(b, 'c1')!.entry).toMatchObject({ hash: 'h2', part: 'text/plain', findings: [] });
+    expect(JSON.stringify(c3.lookup(a, 'c1')!.entry.findings)).toBe(JSON.stringify(fa));
+    // another build starts empty
+    expect(new LintCache(file, 'build-2').lookup(a, 'c1')).toBeNull();
+  });
+});
