@@ -184,16 +184,25 @@ function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   // one pass over the sentence for every decision word; without any (and without "statt") nothing below can match
   const all = TRIGGERS.match(s);
   if (all.length === 0 && !s.items.some(isStatt)) return null;
-  const { explicitHits, allot, changeHits, neutralHits, weakHits, sendHits } = byTier(all);
+  const tiers = byTier(all);
   // "Schicken Sie mir die neue IBAN, dann buche ich …" – an imperative condition
   if (s.items[1]?.norm === 'sie' && s.items[1].upper && s.items.some((t) => t.norm === 'dann')) return null;
   // "Wenn Sie möchten, stelle ich …" – an offer
   if (s.clauses.some((c) => CONDITIONAL.has(c.lead) || (COORD.has(c.lead) && CONDITIONAL.has(s.items[c.from + 1]?.norm ?? '')))) return null;
   const prev = doc.sentences[s.index - 1];
   const before = prev && prev.paragraph === s.paragraph ? prev : null;
-  // the customer asked for it, here or just before ("Danke für Ihre Kündigung. Wir haben Ihren Vertrag …")
+  const kind = decisionKind(doc, s, before, tiers);
+  if (!kind) return null;
+  // the customer asked for it, here or just before ("Danke für Ihre Kündigung. Wir haben Ihren Vertrag …"), or it
+  // corrects a mistake (checked last: these only ever turn a finding into none, and most sentences have none)
   if (CONSENT.test(s) || (before && CONSENT.test(before))) return null;
   if (CORRECTION.test(s) || (before && CORRECTION.test(before))) return null;
+  return kind;
+}
+
+/** The kind of decision the sentence reports, before the customer's consent and corrections are taken into account. */
+function decisionKind(doc: Doc, s: Sentence, before: Sentence | null, tiers: ReturnType<typeof byTier>): 'decided' | 'presumed' | null {
+  const { explicitHits, allot, changeHits, neutralHits, weakHits, sendHits } = tiers;
   const ex = explicitHits.find((h) => !s.items[h.match.from]!.quoted && !(h.entry.id === 'entschieden' && (FAVOUR.test(s) || !(SUBJECT.test(s) || customerIn(s, { from: 0, to: s.items.length, lead: '', subordinate: false })))));
   if (ex) return ex.entry.id === 'einverstanden' ? 'presumed' : 'decided';
   // "Sie bekommen statt eines Austauschs eine Gutschrift."
@@ -264,11 +273,15 @@ function choiceIn(s: Sentence): boolean {
 }
 
 function choiceOffered(doc: Doc, except: Sentence): boolean {
+  // two passes, the cheap test first: a question to the customer elsewhere, then a choice anywhere
+  for (const s of doc.sentences) {
+    if (s === except || !s.question) continue;
+    if (s.items.some((t) => !t.quoted && (INFORMAL.has(t.norm) || (FORMAL.has(t.norm) && t.upper)))) return true;
+  }
   for (const s of doc.sentences) {
     if (s === except) continue;
     if (s.items.every((t) => t.quoted)) continue;
     if (choiceIn(s)) return true;
-    if (s.question && s.items.some((t) => !t.quoted && (INFORMAL.has(t.norm) || (FORMAL.has(t.norm) && t.upper)))) return true;
   }
   return choiceIn(except);
 }
