@@ -5,6 +5,11 @@ type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
 interface AuthorityEntry extends PhraseEntry { kind?: Kind }
 
 const AUTHORITY = new PhraseSet<AuthorityEntry>(authority as AuthorityEntry[], 'paragraph-hiding/authority');
+/**
+ * The entries whose citation can be the answer by itself ("Vorschrift ist Vorschrift", "Wir verweisen auf § 4"; see
+ * `isInherent`): the only ones that can count in a sentence without any negation or adverse word.
+ */
+const AUTHORITY_INHERENT = new PhraseSet<AuthorityEntry>((authority as AuthorityEntry[]).filter((e) => e.kind === 'final' || e.kind === 'refer'), 'paragraph-hiding/authority-inherent');
 const ADVERSE = new PhraseSet(adverse, 'paragraph-hiding/adverse');
 const EXPLAIN = new PhraseSet(explain, 'paragraph-hiding/explain');
 const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
@@ -17,10 +22,10 @@ const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'da
 interface Cue { kind: Kind; from: number; to: number }
 
 /** The authority the sentence relies on, if any (not in quoted speech, not in a condition or a question). */
-function authorityCue(s: Sentence): Cue | null {
+function authorityCue(s: Sentence, set: PhraseSet<AuthorityEntry> = AUTHORITY): Cue | null {
   if (s.question) return null;
   let first: Cue | null = null;
-  for (const hit of AUTHORITY.match(s)) {
+  for (const hit of set.match(s)) {
     const { from, to } = hit.match;
     if (s.items[from]!.quoted) continue;
     // "aus Sicherheitsgründen" is everywhere in manuals; in a reply it speaks to the customer
@@ -110,8 +115,19 @@ function explainedNear(doc: Doc, s: Sentence): boolean {
 }
 
 
+/** A negation word outside quotes (harmless ones included: a cheap superset of `hasRealNegation`). */
+function anyNegation(s: Sentence): boolean {
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm)) return true;
+  return false;
+}
+
 function hides(doc: Doc, s: Sentence): Cue | null {
-  const cue = authorityCue(s);
+  if (s.question) return null;
+  // `isAdverse` needs a negation or an adverse word: without both only a citation that is the answer by itself can
+  // count, and matching just those entries spares most of the authority patterns in most sentences (same cue: the
+  // first inherent one is preferred either way)
+  const mayBeAdverse = anyNegation(s) || ADVERSE.match(s).length > 0;
+  const cue = authorityCue(s, mayBeAdverse ? AUTHORITY : AUTHORITY_INHERENT);
   if (!cue) return null;
   // the rule's condition in plain words right after the citation: "nach § 33 SGB V nur, wenn die Sehschwäche …"
   if (CONDITION.match(s).some((h) => h.match.from > cue.from)) return null;
