@@ -73,20 +73,61 @@ function byteLength(text: string): number {
 
 export function buildDoc(text: string, format: FormatName = 'text'): { doc: Doc; excluded: Excluded[]; prepared: string } {
   const prepared = prepare(text, format);
-  const seg = segment(prepared.text);
-  const doc: Doc = {
+  return { doc: docOf(prepared.text, new LineIndex(text), format, prepared.branches), excluded: prepared.excluded, prepared: prepared.text };
+}
+
+function docOf(text: string, lines: LineIndex, format: FormatName, branches: Doc['branches']): Doc {
+  const seg = segment(text);
+  return {
     // what the rules read: the source with everything that is not the agent's text blanked (same offsets)
-    text: prepared.text,
+    text,
     tokens: seg.tokens,
     sentences: seg.sentences,
     paragraphs: seg.paragraphs,
     // opaque spans are found on the cleaned text: map them back to offsets in the original
     opaque: seg.clean.map ? seg.opaque.map((o) => ({ ...o, start: seg.clean.map![o.start]!, end: seg.clean.map![o.end - 1]! + 1 })) : seg.opaque,
-    lines: new LineIndex(text),
+    lines,
     format,
-    branches: prepared.branches,
+    branches,
   };
-  return { doc, excluded: prepared.excluded, prepared: prepared.text };
+}
+
+/**
+ * Very large documents are linted in sections. Nobody sends a reply of 128 KB; such a text is a collection (an
+ * export of many replies, a template catalogue), and linting it as one reply makes every reply-level judgement
+ * ("is there a way forward anywhere?", "which address form does the reply use?") span hundreds of replies, while
+ * the whole token model stays in memory at once. Above SECTION_THRESHOLD characters the prepared text is cut into
+ * sections of about SECTION_SIZE, each at a blank line (else a line break, else a space after a full stop, else
+ * any white space), and each section is linted as its own reply; findings keep offsets into the whole text.
+ */
+export const SECTION_THRESHOLD = 128 * 1024;
+export const SECTION_SIZE = 32 * 1024;
+
+/** Section boundaries [start, end) of a prepared text (one section when it is not above the threshold). */
+export function sections(text: string): Array<[number, number]> {
+  if (text.length <= SECTION_THRESHOLD) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.length;
+    if (text.length - from > SECTION_SIZE + SECTION_SIZE / 2) {
+      const want = from + SECTION_SIZE;
+      const limit = want + SECTION_SIZE / 2;
+      to = cutAt(text, want, limit, /\n[ \t]*\n/g) ?? cutAt(text, want, limit, /\n/g) ?? cutAt(text, want, limit, /[.!?][ \t]+/g) ?? cutAt(text, want, limit, /\s/g) ?? want;
+      // never cut a surrogate pair
+      if (to < text.length && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
+    }
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+/** The offset just after the first match of `re` (global) at or after `from` that ends before `limit`, or null. */
+function cutAt(text: string, from: number, limit: number, re: RegExp): number | null {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index + m[0].length <= limit ? m.index + m[0].length : null;
 }
 
 /** Lint a text with the given rules. Never throws for bad input; a rule that throws becomes one internal finding. */
@@ -107,14 +148,16 @@ export function lintText(text: string, options: LintOptions): LintResult {
       doc: null,
     };
   }
-  const { doc, excluded, prepared } = buildDoc(text, options.format);
+  const format = options.format ?? 'text';
+  const prep = prepare(text, format);
+  const prepared = prep.text;
+  const lines = new LineIndex(text);
   // a range ending on a decoded entity (`&auml;` → `ä` + zero-width padding) ends after the whole entity
   const padEnd = prepared === text ? (e: number): number => e : (e: number): number => {
     while (e < text.length && prepared.charCodeAt(e) === 0x200b && text.charCodeAt(e) !== 0x200b) e++;
     return e;
   };
   const findings: Finding[] = [];
-  const active: Array<{ rule: Rule; visitors: RuleVisitors; severity: 1 | 2 }> = [];
   const failed = new Set<string>();
 
   const fail = (rule: Rule, err: unknown): void => {
@@ -128,46 +171,68 @@ export function lintText(text: string, options: LintOptions): LintResult {
     });
   };
 
-  for (const rule of options.rules) {
-    const setting = config.rules.get(rule.id);
-    if (!setting) continue;
-    const severity = setting.severity;
-    const report = (spec: ReportSpec<string>): void => {
-      const template = (rule.meta.messages as Record<string, string>)[spec.messageId];
-      if (template === undefined) throw new Error(`unbekannte messageId "${spec.messageId}"`);
-      const start = Math.max(0, Math.min(spec.start, text.length));
-      const end = padEnd(Math.max(start, Math.min(spec.end, text.length)));
-      const a = doc.lines.position(start);
-      const b = doc.lines.position(end);
-      findings.push({
-        ruleId: rule.id, messageId: spec.messageId, severity,
-        message: formatMessage(template, prepared === text ? spec.data : visible(spec.data)),
-        start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
-        actual: text.slice(start, end),
-        suggestions: (spec.suggestions ?? []).map((s) => ({ desc: s.desc, text: s.text, start: s.start ?? start, end: s.end === undefined ? end : padEnd(s.end), safe: s.safe ?? false })),
-        ...(spec.note ? { note: spec.note } : {}),
-        url: rule.url,
-      });
+  /** Run the rules over one document; `base` is its offset in the whole text. */
+  const lintDoc = (doc: Doc, base: number): void => {
+    const active: Array<{ rule: Rule; visitors: RuleVisitors; severity: 1 | 2 }> = [];
+    for (const rule of options.rules) {
+      const setting = config.rules.get(rule.id);
+      if (!setting || failed.has(rule.id)) continue;
+      const severity = setting.severity;
+      const report = (spec: ReportSpec<string>): void => {
+        const template = (rule.meta.messages as Record<string, string>)[spec.messageId];
+        if (template === undefined) throw new Error(`unbekannte messageId "${spec.messageId}"`);
+        const start = Math.max(0, Math.min(spec.start + base, text.length));
+        const end = padEnd(Math.max(start, Math.min(spec.end + base, text.length)));
+        const a = lines.position(start);
+        const b = lines.position(end);
+        findings.push({
+          ruleId: rule.id, messageId: spec.messageId, severity,
+          message: formatMessage(template, prepared === text ? spec.data : visible(spec.data)),
+          start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
+          actual: text.slice(start, end),
+          suggestions: (spec.suggestions ?? []).map((s) => ({
+            desc: s.desc, text: s.text,
+            start: s.start === undefined ? start : s.start + base,
+            end: s.end === undefined ? end : padEnd(s.end + base),
+            safe: s.safe ?? false,
+          })),
+          ...(spec.note ? { note: spec.note } : {}),
+          url: rule.url,
+        });
+      };
+      try {
+        const visitors = rule.create({ id: rule.id, doc, options: setting.options, report });
+        active.push({ rule, visitors, severity });
+      } catch (e) {
+        fail(rule, e);
+      }
+    }
+    const run = (fn: (v: RuleVisitors) => void): void => {
+      for (const a of active) {
+        if (failed.has(a.rule.id)) continue;
+        try { fn(a.visitors); } catch (e) { fail(a.rule, e); }
+      }
     };
-    try {
-      const visitors = rule.create({ id: rule.id, doc, options: setting.options, report });
-      active.push({ rule, visitors, severity });
-    } catch (e) {
-      fail(rule, e);
-    }
-  }
-
-  const run = (fn: (v: RuleVisitors) => void): void => {
-    for (const a of active) {
-      if (failed.has(a.rule.id)) continue;
-      try { fn(a.visitors); } catch (e) { fail(a.rule, e); }
-    }
+    if (active.some((a) => a.visitors.sentence)) for (const s of doc.sentences) run((v) => v.sentence?.(s));
+    if (active.some((a) => a.visitors.paragraph)) for (const p of doc.paragraphs) run((v) => v.paragraph?.(p));
+    run((v) => v.reply?.(doc));
   };
-  if (active.some((a) => a.visitors.sentence)) for (const s of doc.sentences) run((v) => v.sentence?.(s));
-  if (active.some((a) => a.visitors.paragraph)) for (const p of doc.paragraphs) run((v) => v.paragraph?.(p));
-  run((v) => v.reply?.(doc));
 
-  return { findings: finish(findings, doc, config), excluded, doc };
+  const parts = sections(prepared);
+  if (parts.length === 1) {
+    const doc = docOf(prepared, lines, format, prep.branches);
+    lintDoc(doc, 0);
+    return { findings: finish(findings, prepared, doc.opaque, lines, config), excluded: prep.excluded, doc };
+  }
+  // sections: each is a document of its own (local offsets, its own lines) and is dropped after linting
+  const opaque: Array<Doc['opaque'][number]> = [];
+  for (const [a, b] of parts) {
+    const branches = prep.branches.filter((br) => br.start < b && br.end > a).map((br) => ({ ...br, start: Math.max(0, br.start - a), end: Math.min(b, br.end) - a }));
+    const doc = docOf(prepared.slice(a, b), new LineIndex(text.slice(a, b)), format, branches);
+    lintDoc(doc, a);
+    for (const o of doc.opaque) opaque.push({ ...o, start: o.start + a, end: o.end + a });
+  }
+  return { findings: finish(findings, prepared, opaque, lines, config), excluded: prep.excluded, doc: null };
 }
 
 /** Message data without the invisible padding of the prepared text (decoded entities, inline tags). */
@@ -178,9 +243,9 @@ function visible(data: Record<string, string | number> | undefined): Record<stri
   return out;
 }
 
-function finish(findings: Finding[], doc: Doc, config: ResolvedConfig): Finding[] {
-  const directives = findDirectives(doc.text, doc.opaque);
-  const sup = buildSuppressor(directives, doc.lines);
+function finish(findings: Finding[], text: string, opaque: Doc['opaque'], lines: LineIndex, config: ResolvedConfig): Finding[] {
+  const directives = findDirectives(text, opaque);
+  const sup = buildSuppressor(directives, lines);
   const allow = config.allow.map(fold);
   const out = findings.filter((f) => {
     if (f.internal || f.ruleId === null) return true;
