@@ -166,7 +166,20 @@ function lowerFormal(s: Sentence, prev: Sentence | undefined, afterSalutation: b
   return out;
 }
 
-interface Evidence { formal: Token[]; informal: Token[]; weakInformal: Token[] }
+interface Evidence {
+  formal: Token[];
+  informal: Token[];
+  weakInformal: Token[];
+  /** The sentence has a lower-case formal pronoun outside quotes (a candidate for `lowerFormal`). */
+  lower: boolean;
+}
+
+/** One look-up per word instead of three: which of the word lists a folded word is in. */
+const IS_INFORMAL = 1, IS_FORMAL = 2, IS_IMPERATIVE = 4;
+const WORD_CLASS = new Map<string, number>();
+for (const [set, bit] of [[INFORMAL, IS_INFORMAL], [FORMAL, IS_FORMAL], [IMPERATIVE, IS_IMPERATIVE]] as const) {
+  for (const w of set) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+}
 
 /** Tokens that show the register of a sentence (arrays are made on the first find; most sentences have none). */
 function evidence(s: Sentence): Evidence {
@@ -174,11 +187,15 @@ function evidence(s: Sentence): Evidence {
   let formal: Token[] | null = null;
   let informal: Token[] | null = null;
   let weakInformal: Token[] | null = null;
+  let lower = false;
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
     if (t.kind !== 'word' || t.quoted) continue;
     const norm = t.norm;
-    if (INFORMAL.has(norm)) {
+    const cls = WORD_CLASS.get(norm);
+    if (cls === undefined) continue;
+    if (cls & IS_FORMAL && !t.upper) lower = true;
+    if (cls & IS_INFORMAL) {
       const p = items[i - 1];
       const n = items[i + 1];
       // "der Befehl du", "dem Unix-Befehl du.", "du - gibt den Platzverbrauch an": a command, not a person
@@ -186,7 +203,7 @@ function evidence(s: Sentence): Evidence {
       (informal ??= []).push(t);
       continue;
     }
-    if (t.upper && FORMAL.has(norm)) {
+    if (t.upper && cls & IS_FORMAL) {
       const first = i === 0 || (items[i - 1]!.kind === 'punct' && /^[:–\-„"»(]$/.test(items[i - 1]!.text));
       if (norm === 'sie' && first) continue; // sentence-initial "Sie" may be "they"
       if (norm === 'ihr' && first) {
@@ -199,7 +216,7 @@ function evidence(s: Sentence): Evidence {
       (formal ??= []).push(t);
       continue;
     }
-    if (IMPERATIVE.has(norm)) {
+    if (cls & IS_IMPERATIVE) {
       const c = clauseOf(s, i);
       let k = c.from;
       while (k < i && IMP_LEAD.has(items[k]!.norm)) k++;
@@ -215,8 +232,8 @@ function evidence(s: Sentence): Evidence {
     }
   }
   // "Dir::Etc::main", "for dir in a b c; do": code, not address (tested only when there is evidence to drop)
-  if ((formal || informal || weakInformal) && CODE.test(s.text)) return { formal: [], informal: [], weakInformal: [] };
-  return { formal: formal ?? [], informal: informal ?? [], weakInformal: weakInformal ?? [] };
+  if ((formal || informal || weakInformal) && CODE.test(s.text)) return { formal: [], informal: [], weakInformal: [], lower };
+  return { formal: formal ?? [], informal: informal ?? [], weakInformal: weakInformal ?? [], lower };
 }
 
 function salutationRegister(doc: Doc): Register | null {
@@ -323,6 +340,7 @@ export default defineRule({
         }
         // 1. lower-case formal pronouns
         for (const s of list) {
+          if (!ev[s.index]!.lower) continue; // no lower-case formal pronoun: nothing for lowerFormal to find
           const prev = list[s.index - 1];
           const hits = lowerFormal(s, prev, isSalutation(prev) || s.index === 0);
           if (hits.length) formalSentences.add(s.index);
