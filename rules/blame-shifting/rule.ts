@@ -28,7 +28,25 @@ const CAUSAL = words('weil da denn nachdem zumal');
 const CASE_NOUNS = words('anliegen anfrage anfragen beschwerde fall vorgang ticket akte reklamation feedback nachricht mail e-mail frage fragen schreiben antrag meldung unterlagen hinweis kritik bitte wunsch garantieanfrage stoerungsmeldung garantiefall');
 const PREDICATIVE = words('zustaendig verantwortlich haftbar haftet haften verantworten ansprechpartner ansprechpartnerin anlaufstelle');
 const FIRST_PERSON = words('ich wir uns mir mich unsererseits');
+/** Small word sets used inside the checks (built once, not per call). */
+const ADDRESSED = words('sie du');
+const WE_I = words('wir ich uns mir');
+const REFLEXIVE = words('sich dich euch');
+const WE_I_ONE = words('wir ich man');
+const ASKING = words('bitte bitten empfehle empfehlen rate raten');
+const CUSTOMER_OBJ = words('sie ihnen dich dir');
+const TO_CUSTOMER = words('ihnen dir euch');
+const SPEAKER = words('ich wir uns');
+const ONLY_VERBS = words('kann koennen darf duerfen trifft treffen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich');
+const WIR_ICH = words('wir ich');
+const ICH = words('ich');
 const INFORMAL = lexicon.INFORMAL_ADDRESS;
+// the closed classes, read once: a namespace member is a getter call on every access in the source build
+const NEGATIONS = lexicon.NEGATIONS;
+const DETERMINERS = lexicon.DETERMINERS;
+const MODALS = lexicon.MODALS;
+const SUBORDINATORS = lexicon.SUBORDINATORS;
+const FORMAL_ADDRESS = lexicon.FORMAL_ADDRESS;
 
 type Kind = 'redirect' | 'responsibility' | 'handover' | 'system';
 interface Finding { kind: Kind; party?: string; phrase?: { prep: string; text: string } }
@@ -36,30 +54,29 @@ interface Finding { kind: Kind; party?: string; phrase?: { prep: string; text: s
 const clauseOf = (s: Sentence, i: number): Clause => s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
 const norms = (s: Sentence, c: Clause): string[] => s.items.slice(c.from, c.to).map((t) => t.norm);
 
-const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
+/** Negations inside a harmless phrase ("nicht nur", "kein Problem") do not count; cached on the sentence's facts. */
 function harmlessIn(s: Sentence): Array<[number, number]> {
-  let h = harmlessCache.get(s);
-  if (!h) { h = hasNegation(s) ? HARMLESS.match(s).map((x) => [x.match.from, x.match.to] as [number, number]) : []; harmlessCache.set(s, h); }
-  return h;
+  const f = factsOf(s);
+  if (!f.harmless) f.harmless = f.bits & W_NEG ? HARMLESS.match(s).map((x) => [x.match.from, x.match.to] as [number, number]) : [];
+  return f.harmless;
 }
 function hasNegation(s: Sentence): boolean {
-  return s.items.some((t) => lexicon.NEGATIONS.has(t.norm));
+  return (factsOf(s).bits & W_NEG) !== 0;
 }
 
 /** Cheap word gates: the expensive phrase lists only run on sentences that contain one of their words. */
 const SYSTEM_WORD = /system|programm|computer|rechner|software|tool|technik/;
-const systemCache = new WeakMap<Sentence, boolean>();
 function systemTest(s: Sentence): boolean {
-  let v = systemCache.get(s);
-  if (v === undefined) { v = s.items.some((t) => SYSTEM_WORD.test(t.norm)) && SYSTEM.test(s); systemCache.set(s, v); }
-  return v;
+  const f = factsOf(s);
+  if (f.system === undefined) f.system = (f.bits & W_SYSTEM) !== 0 && SYSTEM.test(s);
+  return f.system;
 }
 
 function realNegation(s: Sentence, c: Clause): boolean {
   const harmless = harmlessIn(s);
   for (let i = c.from; i < c.to; i++) {
     const t = s.items[i]!;
-    if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm) && !harmless.some(([a, b]) => i >= a && i < b)) return true;
+    if (t.kind === 'word' && !t.quoted && NEGATIONS.has(t.norm) && !harmless.some(([a, b]) => i >= a && i < b)) return true;
   }
   return false;
 }
@@ -70,16 +87,16 @@ function nonAsserted(s: Sentence, c: Clause): boolean {
   if (lead === 'da') {
     // "Da müssen Sie …" (adverb) vs. "da die Frist …" (conjunction)
     const next = s.items.slice(c.from + 1, c.to).find((t) => t.kind === 'word');
-    return !!next && !lexicon.MODALS.has(next.norm) && !DIRECTIVE_MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
+    return !!next && !MODALS.has(next.norm) && !DIRECTIVE_MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
   }
   if (NON_ASSERTED.has(lead)) return true;
-  if (c === s.clauses[0] || !lexicon.SUBORDINATORS.has(lead)) return false;
+  if (c === s.clauses[0] || !SUBORDINATORS.has(lead)) return false;
   // "…, die Ursache lag …" (article + noun) and "…, das ist …" (verb second) are main clauses;
   // "…, der sich bei Bedarf meldet" is a relative clause
   const first = c.from + s.items.slice(c.from, c.to).findIndex((t) => t.kind === 'word');
   const n1 = s.items[first + 1];
   const n2 = s.items[first + 2];
-  if (!lexicon.DETERMINERS.has(lead)) return true;
+  if (!DETERMINERS.has(lead)) return true;
   if (n1 && n1.kind === 'word' && (n1.upper || FINITE.has(n1.norm) || !REL_NEXT.has(n1.norm))) return false; // verb second: a main clause
   if (n2 && n2.kind === 'word' && n2.upper && n1 && n1.kind === 'word' && !n1.upper && !/^(?:sich|mich|uns|ihnen|sie|er|es|wir|ich)$/.test(n1.norm)) return false;
   return true;
@@ -115,46 +132,125 @@ for (const entry of parties as PartyEntry[]) {
     }
   }
 }
-const memo = new Map<string, PartyEntry | null>();
-function partyOf(norm: string): PartyEntry | undefined {
+/** The party entry of one folded word: an exact entry, else (4+ letters) the first prefix, suffix or infix entry. */
+function partyLookup(norm: string): PartyEntry | undefined {
   const e = EXACT.get(norm);
   if (e) return e;
   if (norm.length < 4) return undefined;
-  const m = memo.get(norm);
-  if (m !== undefined) return m ?? undefined;
-  let found: PartyEntry | null = null;
-  for (const [w, en] of PREFIX) if (norm.startsWith(w)) { found = en; break; }
-  if (!found) for (const [w, en] of SUFFIX) if (norm.endsWith(w)) { found = en; break; }
-  if (!found) for (const [w, en] of INFIX) if (norm.includes(w)) { found = en; break; }
-  if (memo.size > 20000) memo.clear();
-  memo.set(norm, found);
-  return found ?? undefined;
+  for (const [w, en] of PREFIX) if (norm.startsWith(w)) return en;
+  for (const [w, en] of SUFFIX) if (norm.endsWith(w)) return en;
+  for (const [w, en] of INFIX) if (norm.includes(w)) return en;
+  return undefined;
 }
 export type { LexEntry };
 
-const partyCache = new WeakMap<Sentence, PartyAt[]>();
+/**
+ * Cheap gates. Most sentences of a reply blame nobody: instead of running every check (each with its own pass over
+ * the tokens, its regular expressions and phrase lists), one pass per sentence collects what its words can be — a
+ * bit set — and a check only runs when the words it cannot do without are there. What a word can be is worked out
+ * once per distinct word (memoised), so the pass costs one Map look-up per token.
+ */
+const W_NEG = 1 << 0; // a negation (lexicon.NEGATIONS)
+const W_SYSTEM = 1 << 1; // SYSTEM_WORD
+const W_PRED = 1 << 2; // PREDICATIVE ("zuständig", "haftbar" …)
+const W_ONLY = 1 << 3; // "nur", "allein", "ausschließlich"
+const W_BLAME_VERB = 1 << 4; // BLAME_VERB
+const W_APOLOGY = 1 << 5; // APOLOGY
+const W_DIST_FREE = 1 << 6; // DISTANCE_FREE
+const W_DIST_NEG = 1 << 7; // DISTANCE_WITH_NEG
+const W_CASE = 1 << 8; // CASE_NOUNS or CASE_SUFFIX (the customer's case, for a handover)
+const W_HANDOVER_TO = 1 << 9; // "an", "bei", "ans", "abgegeben"
+const W_YOURS = 1 << 10; // "Ihr …", "dein …", "wir", "ich" (who hands over whose case)
+const ONLY = words('nur allein ausschliesslich');
+const CASE_SUFFIX = /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/;
+const HANDOVER_TO = words('an bei ans abgegeben');
+const YOURS = words('ihr ihre ihren ihrem ihrer ihres dein deine deinen deinem deiner wir ich');
+/** Verbs that let a sentence without a listed party still carry a "liegt an …" blame. */
+const BLAME_VERB = words('liegt liegen lag lagen geht ging haengt haengen hing laeuft laufen abgewickelt gibt festgelegt entschieden vorgegeben gewollt eingestellt');
+const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
+/** Words without which no `distance` pattern can match (the first only with a negation in the sentence). */
+const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
+const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+
+function wordBits(n: string): number {
+  let b = 0;
+  if (NEGATIONS.has(n)) b |= W_NEG;
+  if (SYSTEM_WORD.test(n)) b |= W_SYSTEM;
+  if (PREDICATIVE.has(n)) b |= W_PRED;
+  if (ONLY.has(n)) b |= W_ONLY;
+  if (BLAME_VERB.has(n)) b |= W_BLAME_VERB;
+  if (APOLOGY.test(n)) b |= W_APOLOGY;
+  if (DISTANCE_FREE.has(n)) b |= W_DIST_FREE;
+  if (DISTANCE_WITH_NEG.has(n)) b |= W_DIST_NEG;
+  if (CASE_NOUNS.has(n) || CASE_SUFFIX.test(n)) b |= W_CASE;
+  if (HANDOVER_TO.has(n)) b |= W_HANDOVER_TO;
+  if (YOURS.has(n)) b |= W_YOURS;
+  return b;
+}
+
+interface WordInfo { bits: number; party: PartyEntry | undefined }
+const wordMemo = new Map<string, WordInfo>();
+function wordInfo(norm: string): WordInfo {
+  let w = wordMemo.get(norm);
+  if (w === undefined) {
+    if (wordMemo.size > 20000) wordMemo.clear();
+    w = { bits: wordBits(norm), party: partyLookup(norm) };
+    wordMemo.set(norm, w);
+  }
+  return w;
+}
+
+/** What one pass over a sentence found, and per-sentence results computed on demand. */
+interface Facts {
+  /** Union of the words' bits. */
+  bits: number;
+  /** Every third party named in the sentence (outside quotes). */
+  parties: PartyAt[];
+  harmless?: Array<[number, number]>;
+  system?: boolean;
+  owns?: boolean;
+  /** A third party, a system or a proper name after a preposition is named (context for the next sentence). */
+  named?: boolean;
+}
+const factsCache = new WeakMap<Sentence, Facts>();
+function factsOf(s: Sentence): Facts {
+  let f = factsCache.get(s);
+  if (f) return f;
+  let bits = 0;
+  const parties: PartyAt[] = [];
+  const items = s.items;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i]!;
+    const w = wordInfo(t.norm);
+    bits |= w.bits;
+    const entry = w.party;
+    if (!entry || t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
+    let own = false;
+    if (entry.kind === 'weak') {
+      for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(items[k]!.norm)) own = true;
+    }
+    // "wir als Kasse", "wir als Veranstalter": the speaker's own role
+    if (i >= 2 && items[i - 1]!.norm === 'als' && SPEAKER.has(items[i - 2]!.norm)) own = true;
+    if (i >= 3 && items[i - 2]!.norm === 'als' && SPEAKER.has(items[i - 3]!.norm)) own = true;
+    parties.push({ i, end: i + 1, entry, own });
+  }
+  f = { bits, parties };
+  factsCache.set(s, f);
+  return f;
+}
 
 /** Every third party named in the sentence (outside quotes). */
 function partiesIn(s: Sentence): PartyAt[] {
-  const hit = partyCache.get(s);
-  if (hit) return hit;
-  const out: PartyAt[] = [];
-  for (let i = 0; i < s.items.length; i++) {
-    const t = s.items[i]!;
-    if (t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
-    const entry = partyOf(t.norm);
-    if (!entry) continue;
-    let own = false;
-    if (entry.kind === 'weak') {
-      for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(s.items[k]!.norm)) own = true;
-    }
-    // "wir als Kasse", "wir als Veranstalter": the speaker's own role
-    if (i >= 2 && s.items[i - 1]!.norm === 'als' && /^(?:wir|ich|uns)$/.test(s.items[i - 2]!.norm)) own = true;
-    if (i >= 3 && s.items[i - 2]!.norm === 'als' && /^(?:wir|ich|uns)$/.test(s.items[i - 3]!.norm)) own = true;
-    out.push({ i, end: i + 1, entry, own });
-  }
-  partyCache.set(s, out);
-  return out;
+  return factsOf(s).parties;
+}
+
+/** The previous sentence of the same paragraph names a third party, a system or a proper name (worked out on demand). */
+function prevParty(doc: Doc, s: Sentence): boolean {
+  const prev = doc.sentences[s.index - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return false;
+  const f = factsOf(prev);
+  if (f.named === undefined) f.named = f.parties.some((p) => !p.own) || systemTest(prev) || prev.items.some((_, k) => properAfter(prev, k));
+  return f.named;
 }
 
 /** A proper name right after a preposition ("an Bosch", "bei Rhenus", "an reportaproblem.apple.com"). */
@@ -163,7 +259,7 @@ function properAfter(s: Sentence, p: number): boolean {
   const t = s.items[p + 1];
   if (!t) return false;
   if (t.kind === 'opaque') return t.opaqueKind === 'url' || t.opaqueKind === 'email';
-  if (t.kind !== 'word' || !t.upper || lexicon.DETERMINERS.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm) || COLLEAGUE.has(t.norm) || OWN.has(t.norm)) return false;
+  if (t.kind !== 'word' || !t.upper || DETERMINERS.has(t.norm) || FORMAL_ADDRESS.has(t.norm) || COLLEAGUE.has(t.norm) || OWN.has(t.norm)) return false;
   // brand names (Bosch, DATEV, Eurowings), not plural or abstract nouns (Lieferengpässen, Rückfragen)
   return t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm);
 }
@@ -182,7 +278,7 @@ function prepPhrase(doc: Doc, s: Sentence, c: Clause, target: number, end: numbe
     const n = s.items[k]!.norm;
     if (PREPS.has(n)) {
       let e = end;
-      while (e < c.to && s.items[e]!.kind === 'word' && s.items[e]!.upper && !lexicon.MODALS.has(s.items[e]!.norm)) e++;
+      while (e < c.to && s.items[e]!.kind === 'word' && s.items[e]!.upper && !MODALS.has(s.items[e]!.norm)) e++;
       return { prep: n, text: doc.text.slice(s.items[k]!.start, s.items[e - 1]!.end) };
     }
   }
@@ -196,7 +292,7 @@ const THIRD_PRON = words('ihm denen');
 function anyNegation(s: Sentence, c: Clause): boolean {
   for (let i = c.from; i < c.to; i++) {
     const t = s.items[i]!;
-    if (t.kind === 'word' && !t.quoted && lexicon.NEGATIONS.has(t.norm)) return true;
+    if (t.kind === 'word' && !t.quoted && NEGATIONS.has(t.norm)) return true;
   }
   return false;
 }
@@ -229,7 +325,7 @@ function afterStop(s: Sentence, c: Clause, v: number): Clause {
 }
 
 /** The customer is told to go to someone else. */
-function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
+function redirectIn(doc: Doc, s: Sentence): Finding | null {
   const hits = REDIRECT.match(s);
   if (hits.length === 0) return null;
   const ps = partiesIn(s);
@@ -245,16 +341,16 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     const prev = idx > 0 ? norms(s, s.clauses[idx - 1]!) : [];
     const id = hit.entry.id;
     const imperative = imperativeAt(s, c, v);
-    if ((id === 'wenden' || id === 'halten') && !hasAny(ns, words('sich dich euch'))) continue;
+    if ((id === 'wenden' || id === 'halten') && !hasAny(ns, REFLEXIVE)) continue;
     if (id === 'hingehen' && !ps.some((p) => p.i >= c.from && p.i < c.to && !p.own)) continue;
     if (id === 'verweisen') {
       // "verweisen wir Sie … an den Hersteller": the company sends the customer away
       const all = s.items.map((t) => t.norm);
-      if (!hasAny(all, words('wir ich man')) && !all.includes('wurden') && !all.includes('werden')) continue;
+      if (!hasAny(all, WE_I_ONE) && !all.includes('wurden') && !all.includes('werden')) continue;
     } else if (id === 'kontakt' || id === 'erreichen' || id === 'bitte-an' || id === 'helfen') {
       if (id === 'kontakt' && !hasAny(ns, CUSTOMER)) continue;
     } else {
-      const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, words('bitte bitten empfehle empfehlen rate raten')) && hasAny(prev, words('sie ihnen dich dir')));
+      const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, ASKING) && hasAny(prev, CUSTOMER_OBJ));
       if (!addressed) continue;
       const modal = ns.some((n) => DIRECTIVE_MODALS.has(n));
       const bitte = s.items.some((t) => t.norm === 'bitte' || t.norm === 'bitten');
@@ -270,7 +366,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (id === 'kontakt') {
       const any = ps.find((p) => !p.own);
       // "Die Nummer des Störungsdienstes finden Sie im Treppenhaus." right after a third party was made responsible
-      if (!any && !(prevParty && !ns.some((n) => OWN.has(n)) && !ownershipNear(doc, s, 0, 1))) continue;
+      if (!any && !(prevParty(doc, s) && !ns.some((n) => OWN.has(n)) && !ownershipNear(doc, s, 0, 1))) continue;
       if (!any) return { kind: 'redirect' };
       return { kind: 'redirect', party: any.entry.data };
     }
@@ -284,20 +380,20 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
         const after = s.items[k + 1]!;
         if (TOPIC.has(after.norm)) continue; // "bei Fragen …" is the topic, not the target
         if (properAfter(s, k)) {
-          if (after.kind === 'opaque' && !prevParty && ps.length === 0) continue;
+          if (after.kind === 'opaque' && !prevParty(doc, s) && ps.length === 0) continue;
           proper = k + 1;
           break;
         }
         if (THIRD_PRON.has(after.norm)) { generic = true; break; }
         // "an die Rezeption", "an unsere Hotline": the company's own front desk is no third party
-        const noun = lexicon.DETERMINERS.has(after.norm) || /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm) ? s.items[k + 2] : after;
+        const noun = DETERMINERS.has(after.norm) || /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm) ? s.items[k + 2] : after;
         // … but "an Ihre Filiale", "an deinen Kundenservice" is the customer's branch or provider, not ours
         if (noun && OWN_SERVICE.has(noun.norm) && !(noun.norm === 'filiale' && /^(?:ihr|ihre|ihrem|ihren|ihrer|dein|deine|deinem|deinen|deiner)$/.test(after.norm))) continue;
         if (!ownInClause && id !== 'melden' && id !== 'schicken' && after.kind === 'word' && !CUSTOMER.has(after.norm) && after.norm !== 'ihnen') generic = true;
       }
     }
     // "dort", "dorthin"; "Da müssen Sie nachfragen" after a third party was named
-    const there = ns.some((n) => n === 'dort' || n === 'dorthin' || n === 'dahin') || (c.lead === 'da' && ns.some((n) => MUST.has(n)) && (prevParty || ps.some((p) => !p.own)));
+    const there = ns.some((n) => n === 'dort' || n === 'dorthin' || n === 'dahin') || (c.lead === 'da' && ns.some((n) => MUST.has(n)) && (prevParty(doc, s) || ps.some((p) => !p.own)));
     const self = ns.some((n) => MUST.has(n)) && ns.some((n) => n === 'selbst' || n === 'selber');
     const direct = ns.includes('direkt') && !ownInClause;
     const dept = ns.some((n) => /^(?:zustaendig|entsprechend)(?:e|en|er|es|em)$/.test(n));
@@ -306,7 +402,7 @@ function redirectIn(doc: Doc, s: Sentence, prevParty: boolean): Finding | null {
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
     if ((id === 'halten' || id === 'bitte-an') && !(target && target.entry.kind === 'strong')) continue;
     // "Hier hilft Ihnen der Hersteller weiter": a third party is the one who helps
-    if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, words('ihnen dir euch')) && !hasAny(ns, words('ich wir uns')))) continue;
+    if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, TO_CUSTOMER) && !hasAny(ns, SPEAKER))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
     if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
@@ -342,7 +438,7 @@ function brandIn(s: Sentence, c: Clause): boolean {
   for (let k = c.from + 1; k < c.to; k++) {
     const t = s.items[k]!;
     const prev = s.items[k - 1]!;
-    if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || lexicon.DETERMINERS.has(prev.norm) || OWN.has(t.norm) || COLLEAGUE.has(t.norm) || lexicon.FORMAL_ADDRESS.has(t.norm)) continue;
+    if (t.kind !== 'word' || !t.upper || prev.kind !== 'word' || prev.upper || DETERMINERS.has(prev.norm) || OWN.has(t.norm) || COLLEAGUE.has(t.norm) || FORMAL_ADDRESS.has(t.norm)) continue;
     // "ist Samsung zuständig": a bare capitalised word right before the predicate is a name, whatever its ending
     const predNext = PREDICATIVE.has(s.items[k + 1]?.norm ?? '');
     if (/^(?:ist|sind|war|waren|wird|werden)$/.test(prev.norm) && (predNext || t.text === t.text.toUpperCase() || !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm))) return true;
@@ -350,45 +446,50 @@ function brandIn(s: Sentence, c: Clause): boolean {
   return false;
 }
 
-/** Words without which no `distance` pattern can match. */
-const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
-const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+/** A `distance` pattern needs one of the DISTANCE words (some only with a negation in the sentence). */
 function DISTANCE_GATE(s: Sentence): boolean {
-  const neg = hasNegation(s);
-  return s.items.some((t) => DISTANCE_FREE.has(t.norm) || (neg && DISTANCE_WITH_NEG.has(t.norm)));
+  const b = factsOf(s).bits;
+  return (b & W_DIST_FREE) !== 0 || ((b & W_NEG) !== 0 && (b & W_DIST_NEG) !== 0);
 }
-
-const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
 const CONTRAST = words('aber jedoch allerdings doch');
 
 /** The speaker pushes responsibility away, or names someone else as responsible or at fault. */
-function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding: Finding; clearable: boolean } | null {
-  const ps = partiesIn(s).filter((p) => !p.own);
-  // concessions: "zwar … aber", "eigentlich … aber", "auch wenn …"
+function responsibilityIn(doc: Doc, s: Sentence): { finding: Finding; clearable: boolean } | null {
+  const found = responsibilityFound(doc, s);
+  // concessions: "zwar … aber", "eigentlich … aber", "auch wenn …" (checked only when there is something to take back;
+  // the checks are free of side effects, so the order does not change the result)
+  if (!found) return null;
   const zwar = s.items.some((t) => t.norm === 'zwar') || /\bauch wenn\b/i.test(s.text) || (s.items.some((t) => t.norm === 'eigentlich') && s.items.some((t) => t.norm === 'aber'));
-  if (zwar) return null;
-  const harmless = harmlessIn(s);
-  const third = partyPresent(s, ps);
+  return zwar ? null : found;
+}
+
+const NO_PARTIES: PartyAt[] = [];
+
+function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearable: boolean } | null {
+  const bits = factsOf(s).bits;
+  const all = partiesIn(s);
+  const ps = all.length ? all.filter((p) => !p.own) : NO_PARTIES;
   for (const hit of (DISTANCE_GATE(s) ? DISTANCE.match(s) : [])) {
     const i = hit.match.from;
-    if (s.items[i]!.quoted || harmless.some(([a, b]) => i >= a && i < b)) continue;
+    if (s.items[i]!.quoted || harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
     const c = clauseOf(s, i);
     if (nonAsserted(s, c) && !causal(s, c)) continue;
-    if (hasAny(norms(s, c), words('sie du')) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
+    if (hasAny(norms(s, c), ADDRESSED) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
     if (s.items[hit.match.to]?.norm === 'gemacht') continue; // "verantwortlich gemacht werden" (disclaimer)
     const needsParty = hit.entry.kind === 'needsParty' || hit.entry.id === 'nicht-wir';
     // "dein Problem, nicht unseres": the other side is the customer – that is blaming the customer, not shifting
     if (hit.entry.id === 'kontrast' && /\b(?:dein|deine|ihr|ihre|euer|eure)\s+(?:problem|fehler|schuld|sache|verschulden)\b/i.test(s.text)) continue;
-    if (needsParty && !third && !prevParty && !systemTest(s)) continue;
-    if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), words('wir ich uns mir'))) continue; // "andere sollten keinen Zugriff haben"
+    if (needsParty && !partyPresent(s, ps) && !prevParty(doc, s) && !systemTest(s)) continue;
+    if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), WE_I)) continue; // "andere sollten keinen Zugriff haben"
     const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable' || hit.entry.id === 'nicht-wir';
     return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
   }
-  for (const c of s.clauses) {
+  // (no predicative word in the sentence: none in any clause)
+  if (bits & W_PRED) for (const c of s.clauses) {
     if (nonAsserted(s, c) || s.items[c.from]?.quoted) continue;
     const ns = norms(s, c);
     // "Für Garantiefälle ist der Hersteller zuständig." — someone other than the speaker (and the customer) is responsible
-    if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, words('sie du')) && !realNegation(s, c)) {
+    if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, ADDRESSED) && !realNegation(s, c)) {
       const p = ps.find((x) => x.i >= c.from && x.i < c.to);
       if (!p && !brandIn(s, c)) continue;
       if (!(p && p.entry.kind === 'strong' && !/entwickler|betreiber|partner/.test(s.items[p.i]!.norm)) && !(!p && c === s.clauses[0] && s.items[c.from]?.norm === 'fuer') && !replyContext(doc, s)) continue;
@@ -396,13 +497,13 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     }
   }
   // "Korrekturen kann nur das Rechenzentrum vornehmen", "Das entscheidet allein die Rückversicherung"
-  for (let k = 0; k < s.items.length - 1; k++) {
+  if (bits & W_ONLY) for (let k = 0; k < s.items.length - 1; k++) {
     const n = s.items[k]!.norm;
     if (!(n === 'nur' || n === 'allein' || n === 'ausschliesslich') || s.items[k]!.quoted) continue;
     const c = clauseOf(s, k);
     if (nonAsserted(s, c)) continue;
     const ns = norms(s, c);
-    if (hasAny(ns, FIRST_PERSON) || hasAny(ns, words('sie du'))) continue;
+    if (hasAny(ns, FIRST_PERSON) || hasAny(ns, ADDRESSED)) continue;
     let j = k + 1;
     // "Eine Reklamation ist nur über den Hersteller möglich"
     if (/^(?:ueber|beim|bei|via)$/.test(s.items[j]!.norm)) {
@@ -413,12 +514,12 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     const t0 = s.items[j]!;
     // "können nur die Ihnen sagen" (demonstrative) — or a named third party: "nur das Rechenzentrum", "nur DHL"
     const demonstrative = (t0.norm === 'die' || t0.norm === 'der') && /^(?:ihnen|dir|euch|es|das|sie|uns)$/.test(s.items[j + 1]?.norm ?? '');
-    if (lexicon.DETERMINERS.has(s.items[j]!.norm)) j++;
+    if (DETERMINERS.has(s.items[j]!.norm)) j++;
     const named = ps.some((x) => x.i >= k && x.i <= j + 1 && !x.own) || properAfter(s, k) || (t0.kind === 'word' && t0.upper && t0.text === t0.text.toUpperCase() && t0.text.length > 1);
     if (!named && !demonstrative && !THIRD_PRON.has(t0.norm)) continue;
     const strongNamed = ps.some((x) => x.i >= k && x.i <= j + 1 && x.entry.kind === 'strong' && !/entwickler|betreiber|partner|eigentuemer|absender|empfaenger/.test(s.items[x.i]!.norm));
     if (!strongNamed && !replyContext(doc, s)) continue;
-    if (!hasAny(ns, words('kann koennen darf duerfen trifft treffen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich'))) continue;
+    if (!hasAny(ns, ONLY_VERBS)) continue;
     if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
     const p = ps.find((x) => x.i >= k && x.i <= j);
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
@@ -428,8 +529,8 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     return { finding: { kind: 'responsibility', party: ps[0]!.entry.data }, clearable: true };
   }
   // a named third party with a blame predicate in the same clause
-  const blameHits = ps.length || s.items.some((t) => /^(?:liegt|liegen|lag|lagen|geht|ging|haengt|haengen|hing|laeuft|laufen|abgewickelt|gibt|festgelegt|entschieden|vorgegeben|gewollt|eingestellt)$/.test(t.norm)) ? BLAME.match(s) : [];
-  for (const p of ps) {
+  const blameHits = ps.length || bits & W_BLAME_VERB ? BLAME.match(s) : [];
+  if (blameHits.length) for (const p of ps) {
     const c = clauseOf(s, p.i);
     // "Da der Fehler beim Hersteller liegt, können wir Ihnen nicht weiterhelfen": the reason for a refusal
     const reasonForRefusal = causal(s, c) && s.clauses.some((o) => o !== c && !nonAsserted(s, o) && realNegation(s, o));
@@ -445,12 +546,12 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
       if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
       // "Über die Erstattung entscheidet der Reiseveranstalter": the third party is the subject after the verb
-      if (h.entry.id === 'entscheidet' && (!(p.i > b && p.i - b <= 3) || hasAny(ns, words('sie du')) || s.question)) continue;
+      if (h.entry.id === 'entscheidet' && (!(p.i > b && p.i - b <= 3) || hasAny(ns, ADDRESSED) || s.question)) continue;
       if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
       if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
       // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
       if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem' && causal(s, k))) continue;
-      if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, words('wir ich'))) continue; // "haften wir bis 500 €"
+      if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, WIR_ICH)) continue; // "haften wir bis 500 €"
       return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
     }
   }
@@ -468,14 +569,15 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
     }
   }
   // an apology taken back with a third party: "Es tut uns leid, aber die Reinigung macht eine externe Firma."
+  if (ps.length === 0) return null;
   const prev = doc.sentences[s.index - 1];
-  const apologyHere = s.items.some((t) => APOLOGY.test(t.norm));
-  const apologyBefore = !!prev && prev.paragraph === s.paragraph && prev.items.some((t) => APOLOGY.test(t.norm));
+  const apologyHere = (bits & W_APOLOGY) !== 0;
+  const apologyBefore = !!prev && prev.paragraph === s.paragraph && (factsOf(prev).bits & W_APOLOGY) !== 0;
   if (apologyHere || apologyBefore) {
     const ci = s.items.findIndex((t) => CONTRAST.has(t.norm) || t.text === '–');
     if (ci >= 0) {
       const p = ps.find((x) => x.i > ci && (x.entry.kind === 'strong' || (x.i > 0 && /^(?:ein|eine|einer|einem|einen)$/.test(s.items[x.i - 1]!.norm))));
-      if (p && !hasAny(norms(s, clauseOf(s, p.i)), words('ich'))) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+      if (p && !hasAny(norms(s, clauseOf(s, p.i)), ICH)) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
     }
   }
   return null;
@@ -484,12 +586,11 @@ function responsibilityIn(doc: Doc, s: Sentence, prevParty: boolean): { finding:
 const ACTION_DONE = words('bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
 /** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
-const ownCache = new WeakMap<Sentence, boolean>();
 
 function ownsIn(x: Sentence, skipClause?: Clause): boolean {
-  let o = ownCache.get(x);
-  if (o === undefined) { o = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted); ownCache.set(x, o); }
-  if (o) return true;
+  const f = factsOf(x);
+  if (f.owns === undefined) f.owns = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted);
+  if (f.owns) return true;
   // "Ich habe Ihre Akte am 4. Juni dorthin geschickt und die Kollegin vorab informiert"
   const who = x.items.findIndex((t) => t.norm === 'ich' || t.norm === 'wir');
   if (who < 0 || !x.items.some((t) => t.norm === 'habe' || t.norm === 'haben' || t.norm === 'hab')) return false;
@@ -511,14 +612,18 @@ function realNegationSentence(s: Sentence): boolean {
   return s.clauses.some((c) => realNegation(s, c));
 }
 
+const HANDOVER_NEEDS = W_CASE | W_HANDOVER_TO | W_YOURS;
+
 function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
+  // a handover names the case, whose it is and where it went (each checked on the clause below)
+  if ((factsOf(s).bits & HANDOVER_NEEDS) !== HANDOVER_NEEDS) return null;
   for (const h of HANDOVER.match(s)) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
     const c = clauseOf(s, i);
     if (nonAsserted(s, c)) continue;
     const ns = norms(s, c);
-    if (!ns.some((n) => CASE_NOUNS.has(n) || /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/.test(n))) continue;
+    if (!ns.some((n) => CASE_NOUNS.has(n) || CASE_SUFFIX.test(n))) continue;
     // passing on feedback to a named team of one's own is no handover of a problem
     const feedback = ns.some((n) => /^(?:feedback|rueckmeldung|anregung|anregungen|vorschlag|vorschlaege|kritik|lob|wunsch|idee)$/.test(n));
     const vague = ns.some((n) => /^(?:zustaendig|entsprechend)\w*$|^(?:stelle|stellen|abteilung|fachabteilung|bereich|fachbereich)$/.test(n)) || partiesIn(s).some((p) => p.i >= c.from && p.i < c.to && !p.own && p.entry.kind === 'strong');
@@ -534,7 +639,7 @@ function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
 }
 
 function systemIn(s: Sentence): Finding | null {
-  if (!s.items.some((t) => SYSTEM_WORD.test(t.norm))) return null;
+  if (!(factsOf(s).bits & W_SYSTEM)) return null;
   for (const h of SYSTEM.match(s)) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
@@ -551,11 +656,9 @@ function systemIn(s: Sentence): Finding | null {
 
 function detect(doc: Doc, s: Sentence): Finding | null {
   if (s.items.length < 3) return null;
-  const prev = doc.sentences[s.index - 1];
-  const prevParty = !!prev && prev.paragraph === s.paragraph && (partiesIn(prev).some((p) => !p.own) || systemTest(prev) || prev.items.some((_, k) => properAfter(prev, k)));
-  const r = redirectIn(doc, s, prevParty);
+  const r = redirectIn(doc, s);
   if (r) return r;
-  const resp = responsibilityIn(doc, s, prevParty);
+  const resp = responsibilityIn(doc, s);
   if (resp) {
     if (!resp.clearable || !ownershipNear(doc, s)) return resp.finding;
     return null;
@@ -586,7 +689,7 @@ function causalParty(doc: Doc, s: Sentence): boolean {
     // "…, weil Apple die App noch nicht freigegeben hat": a brand right after the conjunction
     const k = c.from + 1;
     const t = s.items[k];
-    if (t && t.kind === 'word' && t.upper && !lexicon.FORMAL_ADDRESS.has(t.norm) && !lexicon.DETERMINERS.has(t.norm) && !OWN.has(t.norm) && !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm)) return !ownershipNear(doc, s, 0, 2);
+    if (t && t.kind === 'word' && t.upper && !FORMAL_ADDRESS.has(t.norm) && !DETERMINERS.has(t.norm) && !OWN.has(t.norm) && !/(?:en|ern|ung|heit|keit|ion|aet|nis|isse|schaft)$/.test(t.norm)) return !ownershipNear(doc, s, 0, 2);
   }
   return false;
 }
