@@ -170,7 +170,7 @@ describe('cache file', () => {
     const fa: Finding[] = [
       { ...finding(0, 4, 'Leider nein', false), note: 'Hinweis „Sie“', url: 'https://example.org/x', data: undefined } as Finding,
       { ...finding(1, 2, '!'), ruleId: null, fatal: true, internal: true, suggestions: [] },
-      { ...finding(0, 1, 'a'), suggestions: [{ desc: 'd', start: 0, end: 1, text: 'a', safe: true }, { desc: 'Hinweis „Sie“', start: 0, end: 0, text: '', safe: false }] },
+      { ...finding(0, 1, 'a'), ...JSON.parse('{"__proto__": 1}'), suggestions: [{ desc: 'd', start: 0, end: 1, text: 'a', safe: true }, { desc: 'Hinweis „Sie“', start: 0, end: 0, text: '', safe: false }] },
     ];
     const file = join(d, '.replylintcache');
     const c1 = new LintCache(file, 'build-1');
