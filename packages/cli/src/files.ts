@@ -43,6 +43,7 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 export class IgnoreIndex {
   private readonly layers = new Map<string, Ignore | null>();
   private readonly roots = new Map<string, string | null>();
+  private readonly chains = new Map<string, Array<[string, Ignore]>>();
   private readonly cli: Ignore | null;
 
   constructor(private readonly opts: DiscoverOptions) {
@@ -75,20 +76,26 @@ export class IgnoreIndex {
     return root;
   }
 
+  /** The ignore files named `name` that exist from `top` down to `dir`, topmost first (cached per folder). */
+  private chain(dir: string, name: string, top: string): Array<[string, Ignore]> {
+    const key = `${name}\u0000${top}\u0000${dir}`;
+    let c = this.chains.get(key);
+    if (c) return c;
+    const up = dirname(dir);
+    const above = dir === top || up === dir ? [] : this.chain(up, name, top);
+    const l = this.layer(dir, name);
+    c = l ? [...above, [dir, l]] : above;
+    this.chains.set(key, c);
+    return c;
+  }
+
   /** Check layered ignore files named `name` from `top` down to the file's folder. */
   private layered(abs: string, name: string, top: string): string | null {
-    const dirs: string[] = [];
-    for (let d = dirname(abs); ; d = dirname(d)) {
-      dirs.push(d);
-      if (d === top || dirname(d) === d) break;
-    }
     let ignored: string | null = null;
-    for (let i = dirs.length - 1; i >= 0; i--) {
-      const l = this.layer(dirs[i]!, name);
-      if (!l) continue;
-      const rel = toPosix(relative(dirs[i]!, abs));
+    for (const [dir, l] of this.chain(dirname(abs), name, top)) {
+      const rel = toPosix(relative(dir, abs));
       const t = l.test(rel);
-      if (t.ignored) ignored = join(dirs[i]!, name);
+      if (t.ignored) ignored = join(dir, name);
       else if (t.unignored) ignored = null;
     }
     return ignored;
