@@ -98,13 +98,13 @@ export default defineRule({
           if (/[.?]$/.test(s.terminal) && !s.line) break;
           if (s.terminal === '.' && s.items.length > 6) break;
         }
-        const du = addressForm(doc) === 'du';
         if (salutation) {
           if (!impersonal(salutation)) return;
           // a greeting that opens a running sentence in a chat ("Hallo, wie kann ich helfen?") is not a letter salutation
           const next = list[salutation.index + 1];
           if (!salutation.line || !next || !/[\r\n]/.test(doc.text.slice(salutation.end, next.start))) return;
           const greet = firstWord(salutation)!;
+          const du = addressForm(doc) === 'du';
           const informalGreeting = INFORMAL_GREETING.has(greet.norm) && !(greet.norm.startsWith('lieb') && !du);
           const actual = trimEndOf(salutation.text, ',!');
           ctx.report({
@@ -126,6 +126,7 @@ export default defineRule({
           while (k < first.clauses.length - 1 && greetingClause(first, first.clauses[k]!)) k++;
           const roles = first.items.slice(0, first.clauses[k]!.from).some((t) => t.kind === 'word' && (GENERIC.has(t.norm) || GENERIC_SUFFIX.test(t.norm)));
           if (k > 0 && roles) {
+            const du = addressForm(doc) === 'du';
             const end = first.items[first.clauses[k]!.from - 1]!.end;
             const actual = trimEndOf(doc.text.slice(first.start, end), ',!');
             ctx.report({
@@ -143,6 +144,7 @@ export default defineRule({
         }
         // no salutation at all: only whole, letter-like replies (a closing line after the body)
         if (closing < 2) return;
+        const du = addressForm(doc) === 'du';
         const at = /^betreff\b/i.test(first.text) && list[1] && list[1].index < closing ? list[1] : first;
         ctx.report({
           messageId: 'missing',

@@ -104,7 +104,7 @@ export default defineRule({
   },
   create(ctx) {
     
-    const closing = closingIndex(ctx.doc);
+    let closing: number | null = null; // the closing line, found when a premium number needs it
     let lastReported = -2;
     return {
       sentence(s) {
@@ -117,6 +117,7 @@ export default defineRule({
           const clause = s.clauses.find((c) => num >= c.from && num < c.to) ?? s.clauses[0]!;
           if (discourse.negationsIn(s, clause).length > 0 || negatedOrFree(s, num)) return;
           // a number in the signature counts when the reply sends the customer to the phone
+          closing ??= closingIndex(ctx.doc);
           if (s.index > closing && !ctx.doc.sentences.slice(0, closing).some((x) => CALL.test(x))) return;
           what = items[num]!.text.startsWith('0900') || items[num]!.text === '900' ? '0900-Nummer' : items[num]!.text === '0137' ? '0137-Nummer' : '0180-Nummer';
           messageId = 'premiumNumber';

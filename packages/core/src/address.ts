@@ -11,6 +11,11 @@ export type AddressForm = 'sie' | 'du';
 
 const cache = new WeakMap<Doc, AddressForm>();
 
+/** Folded word → 1 (informal address) or 2 (formal address): one look-up per word. */
+const ADDRESS_WORD = new Map<string, 1 | 2>();
+for (const w of FORMAL_ADDRESS) ADDRESS_WORD.set(w, 2);
+for (const w of INFORMAL_ADDRESS) ADDRESS_WORD.set(w, 1); // (the two lists share no word; informal would win)
+
 export function addressForm(doc: Doc): AddressForm {
   const hit = cache.get(doc);
   if (hit) return hit;
@@ -19,8 +24,9 @@ export function addressForm(doc: Doc): AddressForm {
   for (const s of doc.sentences) {
     for (const t of s.items) {
       if (t.kind !== 'word' || t.quoted) continue;
-      if (INFORMAL_ADDRESS.has(t.norm)) du++;
-      else if (FORMAL_ADDRESS.has(t.norm) && t.upper) sie++;
+      const a = ADDRESS_WORD.get(t.norm);
+      if (a === 1) du++;
+      else if (a === 2 && t.upper) sie++;
     }
   }
   const form: AddressForm = du > sie ? 'du' : 'sie';
