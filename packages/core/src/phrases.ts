@@ -52,40 +52,52 @@ const MAX_PATTERNS = 1 << 16;
 
 /** What the shared index found for one sentence. */
 interface SentenceCandidates {
-  /** Sets with an id below this were compiled when the lists were made; later ones look themselves up. */
+  /** Sets with an id below this were compiled when the codes were listed; later ones look themselves up. */
   sets: number;
-  /** Per set id: its candidate pattern indexes (unsorted), or undefined for none. */
-  lists: Array<number[] | undefined>;
+  /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
+  codes: number[];
   /** The sentence's folded words, made on first need (required-word checks). */
   words: Set<string> | null;
 }
 
 const perSentence = new WeakMap<Sentence, SentenceCandidates>();
-let round = 0;
+const NO_CODES: number[] = [];
 
 function candidatesOf(sentence: Sentence): SentenceCandidates {
   let c = perSentence.get(sentence);
   if (c) return c;
-  const lists: Array<number[] | undefined> = [];
-  const r = ++round;
+  let codes = NO_CODES;
   const items = sentence.items;
   for (let t = 0; t < items.length; t++) {
-    const codes = sharedIndex.get(items[t]!.norm);
-    if (!codes) continue;
-    for (let k = 0; k < codes.length; k++) {
-      const code = codes[k]!;
-      const setId = code >>> 16;
-      const pi = code & 0xffff;
-      const stamp = registered[setId]!.stamp;
-      if (stamp[pi] === r) continue; // the same pattern through a second word of the sentence
-      stamp[pi] = r;
-      const list = lists[setId];
-      if (list) list.push(pi); else lists[setId] = [pi];
-    }
+    const found = sharedIndex.get(items[t]!.norm);
+    if (!found) continue;
+    if (codes === NO_CODES) codes = found.slice();
+    else for (let k = 0; k < found.length; k++) codes.push(found[k]!);
   }
-  c = { sets: registered.length, lists, words: null };
+  if (codes.length > 1) {
+    codes.sort(ascending);
+    // a pattern reached through two words of the sentence is listed once
+    let w = 1;
+    for (let k = 1; k < codes.length; k++) if (codes[k] !== codes[w - 1]) codes[w++] = codes[k]!;
+    codes.length = w;
+  }
+  c = { sets: registered.length, codes, words: null };
   perSentence.set(sentence, c);
   return c;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/** The first position in ascending `codes` whose value is at least `v`. */
+function lowerBound(codes: number[], v: number): number {
+  let lo = 0, hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codes[mid]! < v) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
@@ -104,8 +116,8 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   private index = new Map<string, number[]>();
   private always: number[] = [];
   private id = -1;
-  /** Per pattern: the last candidate round that listed it (dedupes a pattern reached through two words). */
-  stamp: Uint32Array = new Uint32Array(0);
+  /** Per pattern: the last look-up round that listed it (own index only). */
+  private stamp: Uint32Array = new Uint32Array(0);
   private entryStamp: Uint32Array = new Uint32Array(0);
   private ownRound = 0;
 
@@ -163,41 +175,58 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
 
   /** This set's candidate patterns for a sentence, ascending (null: none). */
   private candidates(sentence: Sentence, c: SentenceCandidates): number[] | null {
-    let found: number[] | undefined;
-    if (this.id < c.sets) found = c.lists[this.id];
-    else {
+    let found: number[] | null = null;
+    if (this.id < c.sets) {
+      const base = this.id * MAX_PATTERNS;
+      const codes = c.codes;
+      let k = codes.length > 0 ? lowerBound(codes, base) : 0;
+      for (; k < codes.length && codes[k]! < base + MAX_PATTERNS; k++) (found ??= []).push(codes[k]! - base);
+    } else {
       // compiled after the sentence was listed: look the words up in this set's own index
-      const r = ++round;
+      const r = ++this.ownRound;
       for (const t of sentence.items) {
         const arr = this.index.get(t.norm);
         if (!arr) continue;
         for (const i of arr) if (this.stamp[i] !== r) { this.stamp[i] = r; (found ??= []).push(i); }
       }
+      if (found && found.length > 1) found.sort(ascending);
     }
-    if (this.always.length) found = found ? found.concat(this.always) : this.always.slice();
-    if (!found) return null;
-    if (found.length > 1) found.sort((a, b) => a - b);
+    if (this.always.length) {
+      found = found ? found.concat(this.always) : this.always.slice();
+      found.sort(ascending);
+    }
     return found;
   }
 
   /** Every entry matching the sentence (first match per pattern; one hit per entry). */
   match(sentence: Sentence): Array<PhraseHit<P>> {
-    const list = this.compile();
+    this.compile();
     const c = candidatesOf(sentence);
-    const cand = this.candidates(sentence, c);
-    if (!cand) return [];
-    const r = ++this.ownRound;
     const hits: Array<PhraseHit<P>> = [];
-    for (let k = 0; k < cand.length; k++) {
-      const p = list[cand[k]!]!;
-      if (this.entryStamp[p.entryIndex] === r) continue;
-      const pattern = p.pattern ?? this.full(p);
-      if (p.required && !hasAll(p.required, wordsOf(c, sentence))) continue;
-      const m = matchPattern(pattern, sentence);
-      if (m) { hits.push({ entry: p.entry, match: m, pattern }); this.entryStamp[p.entryIndex] = r; }
+    const r = ++this.ownRound;
+    if (this.id < c.sets && this.always.length === 0) {
+      // the common case: read this set's run of the sentence's codes in place
+      const codes = c.codes;
+      if (codes.length === 0) return hits;
+      const base = this.id * MAX_PATTERNS;
+      for (let k = lowerBound(codes, base); k < codes.length && codes[k]! < base + MAX_PATTERNS; k++) this.try(codes[k]! - base, sentence, c, r, hits);
+      return hits;
     }
+    const cand = this.candidates(sentence, c);
+    if (cand) for (let k = 0; k < cand.length; k++) this.try(cand[k]!, sentence, c, r, hits);
     return hits;
   }
+
+  /** Try one candidate pattern (skipped when its entry already matched in this round). */
+  private try(i: number, sentence: Sentence, c: SentenceCandidates, r: number, hits: Array<PhraseHit<P>>): void {
+    const p = this.compiled![i]!;
+    if (this.entryStamp[p.entryIndex] === r) return;
+    const pattern = p.pattern ?? this.full(p);
+    if (p.required && !hasAll(p.required, wordsOf(c, sentence))) return;
+    const m = matchPattern(pattern, sentence);
+    if (m) { hits.push({ entry: p.entry, match: m, pattern }); this.entryStamp[p.entryIndex] = r; }
+  }
+
 
   /** Does any entry match? */
   test(sentence: Sentence): boolean {
