@@ -52,8 +52,13 @@ function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
   return s.clauses.find((c) => i >= c.from && i < c.to) ?? s.clauses[0]!;
 }
 
+const FLAGS = new WeakMap<PhraseEntry, Set<string>>();
+
+/** The entry's `kind` words as a set (made once per entry). */
 function flags(e: PhraseEntry): Set<string> {
-  return new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : []);
+  let f = FLAGS.get(e);
+  if (!f) FLAGS.set(e, (f = new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : [])));
+  return f;
 }
 
 /** Does the sentence (or the one before) speak about the customer ("weil Sie die Hausnummer vergessen haben")? */

@@ -179,6 +179,10 @@ function purposeFor(s: Sentence): boolean {
   return PURPOSE.match(s).some((h) => { const c = clauseAt(s, h.match.from); return !has(s, c, OFFER) && !has(s, c, MUST); });
 }
 
+function isUnilateral(s: Sentence): boolean {
+  return UNILATERAL.test(s) || purposeFor(s);
+}
+
 function decision(doc: Doc, s: Sentence): 'decided' | 'presumed' | null {
   if (s.question && !tagQuestion(s)) return null;
   // one pass over the sentence for every decision word; without any (and without "statt") nothing below can match
@@ -222,7 +226,8 @@ function decisionKind(doc: Doc, s: Sentence, before: Sentence | null, tiers: Ret
   // "Ihr Termin wurde auf den 15.12. verlegt" reports a rescheduling without an agent (passive-decision's matter);
   // "Ihren Termin haben wir auf … verlegt" is the company choosing
   if (allotHit && !(/^zustellung\|lieferung/.test(allotHit.hit.pattern.source) && !has(s, allotHit.clause, COMPANY) && !STRONG.test(s))) return 'decided';
-  const unilateral = UNILATERAL.test(s) || purposeFor(s);
+  // a one-sided act ("ohne Rücksprache", "damit Sie 20 % sparen"): looked up only once a verb hit needs it
+  let unilateral: boolean | null = null;
   const change = firstValid(s, changeHits);
   // "Wir haben Ihren Vertrag auf Tarif M umgestellt": the company changed the customer's things, done deal
   // (not an upgrade: "wir haben dir das Datenvolumen aufgestockt" is a favour)
@@ -232,14 +237,14 @@ function decisionKind(doc: Doc, s: Sentence, before: Sentence | null, tiers: Ret
     && (has(s, change.clause, HAVE) || !s.items.some((t, k) => POLICY.has(t.norm) || (k === 0 && t.norm === 'ab')))) return 'decided';
   // "Ihr Termin wurde auf den 15.12. verlegt": a rescheduling without agent is passive-decision's matter
   const movedOnly = change && /^<verlegen>$/.test(change.hit.pattern.source) && !has(s, change.clause, COMPANY);
-  if (change && (unilateral || PROBLEM.test(s) || (before && PROBLEM.test(before)) || (!has(s, change.clause, COMPANY) && !movedOnly))) return 'decided';
+  if (change && ((unilateral ??= isUnilateral(s)) || PROBLEM.test(s) || (before && PROBLEM.test(before)) || (!has(s, change.clause, COMPANY) && !movedOnly))) return 'decided';
   const neutralHit = firstValid(s, neutralHits);
   // neutral verbs count only with the company acting ("Ihre Lizenz wurde automatisch verlängert" is the contract)
   const neutral = neutralHit && companyActs(s, neutralHit.clause) ? neutralHit : null;
   // "Ihre Bestellung wird automatisch storniert": an agentless passive that ends what the customer has
   if (!neutral && neutralHit && /stornieren|kündigen|löschen|beenden/.test(neutralHit.hit.pattern.source) && STRONG.test(s)) return 'decided';
   if (neutral) {
-    if (unilateral) return 'decided';
+    if (unilateral ??= isUnilateral(s)) return 'decided';
     if (REASONS.test(s) && has(s, neutral.clause, HAVE)) return 'decided';
   }
   const weak = firstValid(s, weakHits);
@@ -247,7 +252,7 @@ function decisionKind(doc: Doc, s: Sentence, before: Sentence | null, tiers: Ret
   if (weak && /<pausieren>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)) return 'decided';
   if (weak && /<(?:ändern|an\|passen)>/.test(weak.hit.pattern.source) && has(s, weak.clause, COMPANY) && has(s, weak.clause, HAVE) && customerIn(s, weak.clause)
     && s.items.slice(weak.clause.from, weak.hit.match.from).some((t) => t.norm === 'auf')) return 'decided';
-  if (unilateral && weak && companyActs(s, weak.clause)) return 'decided';
+  if (weak && companyActs(s, weak.clause) && (unilateral ??= isUnilateral(s))) return 'decided';
   const sendHit = firstValid(s, sendHits);
   // sending counts only to the customer ("haben wir Ihnen Größe L geschickt"), not forwarding elsewhere
   const send = sendHit && has(s, sendHit.clause, RECIPIENT) ? sendHit : null;

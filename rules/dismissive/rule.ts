@@ -65,8 +65,13 @@ function negated(s: Sentence, clause: Sentence['clauses'][number], to: number, h
   return false;
 }
 
+const FLAGS = new WeakMap<PhraseEntry, Set<string>>();
+
+/** The entry's `kind` words as a set (made once per entry). */
 function flags(e: PhraseEntry): Set<string> {
-  return new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : []);
+  let f = FLAGS.get(e);
+  if (!f) FLAGS.set(e, (f = new Set(typeof e.kind === 'string' ? e.kind.split(/\s+/) : [])));
+  return f;
 }
 
 /** The first dismissive phrase in a sentence, if any (and not cancelled by its context). */
@@ -88,10 +93,10 @@ function takenFurther(doc: Doc, s: Sentence, back: boolean): boolean {
 }
 
 function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
-  const hits = DISMISSIVE.match(s);
-  if (hits.length === 0) return null;
   // a concession ("liegt zwar im Toleranzbereich – wenn es aber täglich auftritt, …") is not a brush-off
   if (s.items.some((t) => t.norm === 'zwar') && s.items.some((t) => t.norm === 'aber' || t.norm === 'doch' || t.norm === 'jedoch')) return null;
+  const hits = DISMISSIVE.match(s);
+  if (hits.length === 0) return null;
   const harmless = discourse.harmlessNegation(s);
   // an acknowledgement in a clause of its own turns the statement around ("…, umso wichtiger ist Ihr Hinweis")
   // … unless a "but" takes it back ("Wir verstehen Ihren Ärger, können aber versichern, dass …")
