@@ -1,40 +1,40 @@
 /**
- * A phrase set for the discourse layer that spares the matcher its open-ended patterns on sentences that
- * cannot hold them.
+ * Per-sentence word facts for the discourse layer, and a phrase set that spares the matcher its open-ended
+ * patterns on sentences that cannot hold them.
  *
  * PhraseSet indexes a pattern by the exact words one of which it needs; a pattern made of prefixes, suffixes
  * and infixes only ("kein* ausnahme*", "*bedingungen", "*verantwortungsbereich*") has no such words and is run
  * through the backtracking matcher at every position of every sentence it is asked about. In the discourse sets
- * those patterns are most of the matcher's work (REASON alone has ~20 of them). Here each such pattern gets a
- * gate: for every required element, the literal strings one of which a token of the sentence must contain (an
- * exact word must be a folded word of the sentence). The gate is a necessary condition only, checked with a
- * few bit tests on a per-sentence mask, so the result is exactly PhraseSet's: the same hits, in the same order
- * (pattern order), with the same match ranges.
+ * those patterns were most of the matcher's work (REASON alone has ~20 of them). Here each such pattern gets a
+ * gate: for every required element, the literal strings ("parts") one of which a word of the sentence must
+ * contain (an exact word: be). The gate is a necessary condition only, so GatedPhraseSet.match returns exactly
+ * what PhraseSet.match would: the same hits, in the same order (pattern order), with the same match ranges.
  *
- * Expects one pattern per entry (the discourse sets are built with `perPattern`); patterns with index words
- * stay in an ordinary PhraseSet.
+ * What a folded word satisfies (its parts, whether it is a negation) is worked out once per distinct word and
+ * kept as a bit mask; a sentence's facts are the union over its words: one map look-up per word, once per
+ * sentence, for every gate and negation check of the discourse layer.
  */
 import { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
 import { compilePattern, matchPattern, type CompiledPattern } from './pattern.ts';
+import { CLASSES, NEGATIONS } from './lexicon.ts';
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
 
-/**
- * Gate parts: the literal strings the open patterns' elements need, registered when a set compiles. A folded word
- * satisfies part `i` when it contains it (`exact`: when it is it); what a word satisfies is computed once per
- * distinct word and kept as a bit mask, a sentence's mask is the union of its words' masks.
- */
+// ---- word facts -------------------------------------------------------------------------------------------------
+
+/** Gate parts: registered when a gated set compiles; part `i` is bit `i` of a mask. */
 interface Part { text: string; exact: boolean }
 const parts: Part[] = [];
 const partIndex = new Map<string, number>();
-/** Mask width in 32-bit words, and a version that changes whenever parts are added (cached masks go stale). */
-let width = 1;
+/** Changes whenever parts are added: masks computed before are stale. */
 let version = 0;
-const NONE = new Uint32Array(0);
-const wordMasks = new Map<string, Uint32Array>();
-const sentenceMasks = new WeakMap<Sentence, { version: number; mask: Uint32Array }>();
-/** Bound the per-word cache (a long-running process sees an open vocabulary). */
+
+/** What one folded word is: a negation ("nicht", "kein" …, "nix"), and the parts it satisfies. */
+interface WordInfo { negation: boolean; mask: Uint32Array }
+const wordInfos = new Map<string, WordInfo>();
+/** Bound the per-word memo: a long-running process (language server) sees an open vocabulary. */
 const MAX_WORDS = 50_000;
+const NO_PARTS = new Uint32Array(0);
 
 function partBit(text: string, exact: boolean): number {
   const key = (exact ? '=' : '~') + text;
@@ -43,52 +43,66 @@ function partBit(text: string, exact: boolean): number {
     i = parts.length;
     parts.push({ text, exact });
     partIndex.set(key, i);
-    width = Math.ceil(parts.length / 32);
     version++;
-    wordMasks.clear();
+    wordInfos.clear();
   }
   return i;
 }
 
-function wordMask(norm: string): Uint32Array {
-  let m = wordMasks.get(norm);
-  if (m) return m;
-  m = NONE;
+function wordInfo(norm: string): WordInfo {
+  let w = wordInfos.get(norm);
+  if (w) return w;
+  let mask = NO_PARTS;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.exact ? norm === p.text : norm.includes(p.text)) {
-      if (m === NONE) m = new Uint32Array(width);
-      m[i >>> 5]! |= 1 << (i & 31);
+      if (mask === NO_PARTS) mask = new Uint32Array((parts.length + 31) >>> 5);
+      mask[i >>> 5]! |= 1 << (i & 31);
     }
   }
-  if (wordMasks.size >= MAX_WORDS) wordMasks.clear();
-  wordMasks.set(norm, m);
-  return m;
+  w = { negation: NEGATIONS.has(norm) || norm === 'nix', mask };
+  if (wordInfos.size >= MAX_WORDS) wordInfos.clear();
+  wordInfos.set(norm, w);
+  return w;
 }
 
-function sentenceMask(s: Sentence): Uint32Array {
-  const c = sentenceMasks.get(s);
-  if (c && c.version === version) return c.mask;
-  const mask = new Uint32Array(width);
-  for (const t of s.items) {
-    const m = wordMask(t.norm);
-    for (let w = 0; w < m.length; w++) mask[w]! |= m[w]!;
-  }
-  sentenceMasks.set(s, { version, mask });
-  return mask;
+/** Facts about a sentence's words. */
+export interface WordFacts {
+  /** Some item is a negation word ("nicht", "kein" …, "nix"), whatever its kind or quoting. */
+  negation: boolean;
+  /** Some word token (kind 'word') is one. */
+  wordNegation: boolean;
+  /** Union of the items' part masks. */
+  mask: Uint32Array;
+  version: number;
 }
+const factsCache = new WeakMap<Sentence, WordFacts>();
+
+export function wordFacts(s: Sentence): WordFacts {
+  const hit = factsCache.get(s);
+  if (hit && hit.version === version) return hit;
+  const mask = new Uint32Array((parts.length + 31) >>> 5);
+  let negation = false, wordNegation = false;
+  for (const t of s.items) {
+    const w = wordInfo(t.norm);
+    if (w.negation) { negation = true; if (t.kind === 'word') wordNegation = true; }
+    const m = w.mask;
+    for (let k = 0; k < m.length; k++) mask[k]! |= m[k]!;
+  }
+  const f = { negation, wordNegation, mask, version };
+  factsCache.set(s, f);
+  return f;
+}
+
+// ---- gated phrase sets ----------------------------------------------------------------------------------------
 
 /**
- * The gate of a required element without index words: the bits of its alternatives, or null when it says
- * nothing (a class such as @WORD, a verb, a punctuation literal). Alternatives are split as pattern.ts does
- * (`<um|tauschen>` is one atom).
+ * The parts of a required element without index words, or null when it says nothing (a class such as @WORD, a
+ * punctuation literal). Alternatives are split as pattern.ts does (`<um|tauschen>` is one atom).
  */
 function elemGate(src: string): number[] | null {
-  const alts = src.split('|');
   const bits: number[] = [];
-  for (let k = 0; k < alts.length; k++) {
-    let a = alts[k]!;
-    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
+  for (const a of atoms(src)) {
     if (a.startsWith('<') || a.startsWith('@') || !/^\*?[\p{L}\p{N}'’.-]+\*?$/u.test(a)) return null;
     const w = fold(a.replace(/^\*|\*$/g, ''));
     if (!w) return null;
@@ -97,21 +111,47 @@ function elemGate(src: string): number[] | null {
   return bits;
 }
 
-/** One open pattern: its entry, its original index, and per gated element the bit indexes one of which is needed. */
+function atoms(src: string): string[] {
+  const alts = src.split('|');
+  const out: string[] = [];
+  for (let k = 0; k < alts.length; k++) {
+    let a = alts[k]!;
+    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Does the pattern have index words (a required element all of whose alternatives are exact words, verbs or word
+ * classes)? Read from the source, so that the indexed patterns are compiled by PhraseSet when it needs them. A
+ * wrong answer costs speed only: an indexed pattern taken for open is gated by nothing and matched, an open one
+ * taken for indexed is matched by PhraseSet.
+ */
+function indexed(source: string): boolean {
+  for (const piece of source.trim().split(/\s+/)) {
+    if (piece === '^' || piece === '$' || /^\.\.\.\d*$/.test(piece) || (piece.length > 1 && piece.endsWith('?'))) continue;
+    if (atoms(piece).every((a) => (a.startsWith('<') && a.endsWith('>')) || (a.startsWith('@') && a.slice(1) in CLASSES) || /^[\p{L}\p{N}'’.-]+$/u.test(a))) return true;
+  }
+  return false;
+}
+
+/** One open pattern: its entry, its index in the set, and per gated element the parts one of which is needed. */
 interface Open<P> { index: number; entry: P; pattern: CompiledPattern; gate: number[][] }
 
 function passes(gate: number[][], mask: Uint32Array): boolean {
   for (const bits of gate) {
     let ok = false;
-    for (const i of bits) if (((mask[i >>> 5] ?? 0) >>> (i & 31)) & 1) { ok = true; break; }
+    for (const i of bits) if ((mask[i >>> 5]! >>> (i & 31)) & 1) { ok = true; break; }
     if (!ok) return false;
   }
   return true;
 }
 
+/** A PhraseSet of one pattern per entry (see `perPattern` in discourse.ts) whose open patterns are gated. */
 export class GatedPhraseSet<P extends PhraseEntry = PhraseEntry> {
   private keyed: PhraseSet<P> | null = null;
-  /** Original index of every entry of the keyed set. */
+  /** Index in this set of every entry of the keyed set. */
   private keyedIndex = new Map<P, number>();
   private open: Array<Open<P>> = [];
 
@@ -122,8 +162,8 @@ export class GatedPhraseSet<P extends PhraseEntry = PhraseEntry> {
     const keyed: P[] = [];
     this.entries.forEach((entry, index) => {
       if (typeof entry.pattern !== 'string') throw new Error(`${this.name}: one pattern per entry expected`);
+      if (indexed(entry.pattern)) { keyed.push(entry); this.keyedIndex.set(entry, index); return; }
       const pattern = compilePattern(entry.pattern);
-      if (pattern.keys) { keyed.push(entry); this.keyedIndex.set(entry, index); return; }
       const gate: number[][] = [];
       for (const e of pattern.elems) {
         if (e.kind !== 'tok' || e.optional) continue;
@@ -141,7 +181,7 @@ export class GatedPhraseSet<P extends PhraseEntry = PhraseEntry> {
     const keyedHits = this.compile().match(sentence);
     if (this.open.length === 0) return keyedHits;
     let openHits: Array<PhraseHit<P> & { index: number }> | null = null;
-    const mask = sentenceMask(sentence);
+    const mask = wordFacts(sentence).mask;
     for (const o of this.open) {
       if (!passes(o.gate, mask)) continue;
       const m = matchPattern(o.pattern, sentence);

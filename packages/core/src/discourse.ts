@@ -15,7 +15,7 @@
  *   customer on the company's own channels, an interim solution, a concrete follow-up.
  */
 import { type PhraseEntry } from './phrases.ts';
-import { GatedPhraseSet } from './discourse-phrases.ts';
+import { GatedPhraseSet, wordFacts } from './discourse-phrases.ts';
 import { NEGATIONS, SUBORDINATORS } from './lexicon.ts';
 import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
@@ -276,14 +276,34 @@ export function harmlessNegation(sentence: Sentence): Array<[number, number]> {
   return r;
 }
 const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
+const NO_RANGES: Array<[number, number]> = [];
+
+/** A negation word, as negationsIn and spoiled read them ("nix" counts in clauses). */
+function isNegation(norm: string): boolean {
+  return NEGATIONS.has(norm) || norm === 'nix';
+}
+
+/**
+ * The harmless ranges as the discourse checks need them: they only ever exempt a negation word (see spoiled,
+ * negationsIn), so a sentence without one needs no phrase matching — the ranges are then left empty.
+ */
+function harmlessFor(s: Sentence): Array<[number, number]> {
+  return wordFacts(s).negation ? harmlessNegation(s) : NO_RANGES;
+}
+
+function inRanges(i: number, ranges: Array<[number, number]>): boolean {
+  for (const [a, b] of ranges) if (i >= a && i < b) return true;
+  return false;
+}
 
 /** Real negations in a clause (indices into sentence.items), excluding harmless ones and quoted text. */
-export function negationsIn(sentence: Sentence, clause: Clause, harmless = harmlessNegation(sentence)): number[] {
+export function negationsIn(sentence: Sentence, clause: Clause, harmless?: Array<[number, number]>): number[] {
   const out: number[] = [];
   for (let i = clause.from; i < clause.to; i++) {
     const t = sentence.items[i]!;
-    if (t.kind !== 'word' || t.quoted || !(NEGATIONS.has(t.norm) || t.norm === 'nix')) continue;
-    if (harmless.some(([a, b]) => i >= a && i < b)) continue;
+    if (t.kind !== 'word' || t.quoted || !isNegation(t.norm)) continue;
+    // the harmless ranges are looked up only once a negation is found
+    if (inRanges(i, harmless ??= harmlessNegation(sentence))) continue;
     out.push(i);
   }
   return out;
@@ -327,7 +347,7 @@ export function isQuotedHistory(doc: Doc, s: Sentence): boolean {
 function spoiled(s: Sentence, from: number, to: number, harmless: Array<[number, number]>): boolean {
   for (let k = from; k < to; k++) {
     if (s.items[k]!.quoted) return true;
-    if (harmless.some(([a, b]) => k >= a && k < b) && NEGATIONS.has(s.items[k]!.norm)) return true;
+    if (NEGATIONS.has(s.items[k]!.norm) && inRanges(k, harmless)) return true;
   }
   return false;
 }
@@ -348,7 +368,7 @@ export function refusalHits(s: Sentence): Refusal[] {
   const cached = hitCache.get(s);
   if (cached) return cached;
   const out: Refusal[] = [];
-  const harmless = harmlessNegation(s);
+  const harmless = harmlessFor(s);
   for (const hit of REFUSAL.match(s)) {
     const { from, to } = hit.match;
     if (spoiled(s, from, to, harmless)) continue;
@@ -378,7 +398,7 @@ export function refusalHits(s: Sentence): Refusal[] {
   }
   // negated service verb with the company as subject or in a passive: "Wir nehmen keine Saisonware zurück",
   // "Eine Erstattung kann nicht gewährt werden".
-  const anyNegation = s.items.some((t) => t.kind === 'word' && (NEGATIONS.has(t.norm) || t.norm === 'nix'));
+  const anyNegation = wordFacts(s).wordNegation;
   for (const hit of anyNegation ? SERVICE.match(s) : []) {
     const i = hit.match.from;
     const clause = clauseOf(s, i);
@@ -583,7 +603,7 @@ const wfCache = new WeakMap<Sentence, boolean>();
 function computeWayForward(s: Sentence, except?: Clause): boolean {
   if (s.question && !CHOICE_QUESTION.test(s.text)) return false;
   const hits = WAY_FORWARD.match(s);
-  const harmless = harmlessNegation(s);
+  const harmless = harmlessFor(s);
   const refused = refusalHits(s);
   const sendsAway = refused.some((r) => r.kind === 'deflect');
   const courtesy = isCourtesy(s);
@@ -805,7 +825,7 @@ export function dismissalIn(s: Sentence): number {
   if (r === undefined) {
     r = -1;
     if (!s.question) {
-      const harmless = harmlessNegation(s);
+      const harmless = harmlessFor(s);
       for (const h of DISMISSAL.match(s)) {
         const { from, to } = h.match;
         if (spoiled(s, from, to, harmless)) continue;
