@@ -71,6 +71,14 @@ export function hasLinted(): boolean { return linted; }
 
 /** Files from which --concurrency auto lints in worker threads. */
 const PARALLEL_FROM = 150;
+/** Files to lint from which the bin switches V8's optimising compiler on (see bin/replylint.js). */
+const OPTIMIZE_FROM = 100;
+
+/** Calls from the bin. */
+export interface MainHooks {
+  /** More than OPTIMIZE_FROM files are about to be linted. */
+  largeRun?: () => void;
+}
 
 function parseRuleFlags(flags: string[]): UserConfig | null {
   if (flags.length === 0) return null;
@@ -131,7 +139,7 @@ function lineCol(text: string, offset: number): string {
 export async function main(argv: string[], io: Io = {
   out: (s) => { process.stdout.write(s); },
   err: (s) => { process.stderr.write(s.endsWith('\n') ? s : s + '\n'); },
-}): Promise<number> {
+}, hooks: MainHooks = {}): Promise<number> {
   const started = performance.now();
   const { out, err } = io;
   let args;
@@ -326,6 +334,7 @@ export async function main(argv: string[], io: Io = {
 
     if (tasks.length) {
       linted = true;
+      if (tasks.length > OPTIMIZE_FROM) hooks.largeRun?.();
       const { runInProcess, runParallel, workersAvailable } = await import('./pool.ts');
       // a worker costs ~100 ms to start; below ~150 files one thread is as fast
       const cores = tasks.length > PARALLEL_FROM ? builtin<typeof import('node:os')>('node:os').availableParallelism() : 1;
