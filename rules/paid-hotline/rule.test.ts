@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '@replylint/core';
 import { ruleTester } from '@replylint/core/testing';
-import rule from './rule.ts';
+import rule, { FEE_HINT } from './rule.ts';
+import { fee } from './phrases.gen.ts';
 
 ruleTester.run(rule, {
   valid: [
@@ -30,4 +33,10 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'paidChannel', actual: 'Ihre Frage beantwortet unser Service-Center (0,20 €/Anruf).' }],
     },
   ],
+});
+
+describe('fee phrases', () => {
+  it('each holds a fee word (the rule skips the fee look-up in sentences without one)', () => {
+    for (const e of fee) for (const p of typeof e.pattern === 'string' ? [e.pattern] : e.pattern) expect(fold(p)).toMatch(FEE_HINT);
+  });
 });

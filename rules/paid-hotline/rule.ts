@@ -53,7 +53,8 @@ function priceAt(items: Token[]): number {
   return -1;
 }
 
-const FEE_HINT = /pflicht|gebuehr|gegen|mehrwert|premium|sonderruf/;
+/** A fee word: every fee phrase (phrases.yml `fee`) holds one, so a sentence without it needs no fee look-up. */
+export const FEE_HINT = /pflicht|gebuehr|gegen|mehrwert|premium|sonderruf/;
 function feeHint(items: Token[]): boolean {
   for (const t of items) if (t.kind === 'word' && FEE_HINT.test(t.norm)) return true;
   return false;
@@ -124,20 +125,25 @@ export default defineRule({
         } else {
           const per = perTimePrice(items);
           const price = priceAt(items);
-          // cheap pre-check: without a price or a fee word nothing below can match
-          if (per < 0 && price < 0 && !feeHint(items)) return;
-          const feeHit = FEE.match(s).find((h) => !items[h.match.from]!.quoted);
+          // cheap pre-check: without a price or a fee word nothing below can match (every fee phrase holds a fee word)
+          const hint = feeHint(items);
+          if (per < 0 && price < 0 && !hint) return;
           // "0900 1 555 666. Anrufe kosten 1,49 € pro Minute." – the price of the number just named
           if (per >= 0 && lastReported === s.index - 1) return;
           if (per >= 0 && CHANNEL.test(s) && !negatedOrFree(s, per)) {
             what = 'Minuten- oder Anrufpreis';
-          } else if (feeHit && CHANNEL.test(s) && !negatedOrFree(s, feeHit.match.from)) {
-            what = items.slice(feeHit.match.from, feeHit.match.to).map((t) => t.text).join(' ');
           } else {
-            const prod = PRODUCT.match(s)[0];
-            if (price < 0 || !prod || !DIRECTIVE.test(s) || negatedOrFree(s, price) || s.question) return;
-            if (CUSTOMER_ASKED(s.text)) return;
-            what = `${items[prod.match.from]!.text} gegen Bezahlung`;
+            // the fee phrases are looked up only now, and only in a sentence with a fee word (each of them holds one)
+            const feeHit = hint ? FEE.match(s).find((h) => !items[h.match.from]!.quoted) : undefined;
+            if (feeHit && CHANNEL.test(s) && !negatedOrFree(s, feeHit.match.from)) {
+              what = items.slice(feeHit.match.from, feeHit.match.to).map((t) => t.text).join(' ');
+            } else {
+              if (price < 0) return;
+              const prod = PRODUCT.match(s)[0];
+              if (!prod || !DIRECTIVE.test(s) || negatedOrFree(s, price) || s.question) return;
+              if (CUSTOMER_ASKED(s.text)) return;
+              what = `${items[prod.match.from]!.text} gegen Bezahlung`;
+            }
           }
         }
         if (s.question && messageId === 'paidChannel') return;
