@@ -117,7 +117,18 @@ const TECH = words(`datei dateien option optionen befehl befehle programm progra
 
 function isServiceNoun(t: Token): boolean {
   if (t.kind !== 'word' || !t.upper || t.norm.length < 4) return false;
-  const n = t.norm;
+  let r = serviceNounMemo.get(t.norm);
+  if (r === undefined) {
+    r = serviceNounWord(t.norm);
+    if (serviceNounMemo.size >= MEMO_MAX) serviceNounMemo.clear();
+    serviceNounMemo.set(t.norm, r);
+  }
+  return r;
+}
+/** Per folded word (the suffix scan is ~300 string tests): bounded, as a long-running process sees new words. */
+const MEMO_MAX = 20_000;
+const serviceNounMemo = new Map<string, boolean>();
+function serviceNounWord(n: string): boolean {
   if (NOT_SERVICE.has(n)) return false;
   const stem = n.replace(/(?:en|n|e|s|er)$/, '');
   for (const suf of SERVICE_NOUN_SUFFIX) {
@@ -139,6 +150,38 @@ function serviceNounIn(s: Sentence, c: Clause): boolean {
  * deictic subject in the sentence, or a service noun in the refusal's clause — unless the sentence is technical.
  */
 export function customerContext(s: Sentence, c: Clause): boolean {
+  const ctx = sentenceContext(s);
+  if (ctx === 'technical') return false;
+  if (ctx === 'customer') return true;
+  // "Eine Senkung des Abschlags ist nicht möglich.": a short sentence whose subject is a requested thing
+  let lead = c.from;
+  while (lead < c.to && s.items[lead]!.kind !== 'word') lead++;
+  if (lead < c.to && INDEFINITE.has(s.items[lead]!.norm) && s.items.length <= 14) return true;
+  for (let k = c.from; k < c.to; k++) {
+    const t = s.items[k]!;
+    if (t.kind !== 'word' || t.quoted) continue;
+    if (DEICTIC.has(t.norm)) {
+      // a pronoun before its verb ("Das geht nicht", "Dies ist leider …"), not an article ("das auf diese Weise …")
+      const next = s.items[k + 1];
+      if (!next || next.kind !== 'word' || DEICTIC_NEXT.has(next.norm)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The part of customerContext that does not depend on the clause, once per sentence: 'technical' (never a
+ * customer's matter), 'customer' (always), or 'clause' (the clause decides: a requested thing as its subject, a
+ * deictic pronoun).
+ */
+type SentenceContext = 'technical' | 'customer' | 'clause';
+const contextCache = new WeakMap<Sentence, SentenceContext>();
+function sentenceContext(s: Sentence): SentenceContext {
+  let r = contextCache.get(s);
+  if (r === undefined) { r = computeSentenceContext(s); contextCache.set(s, r); }
+  return r;
+}
+function computeSentenceContext(s: Sentence): SentenceContext {
   let ref = false, agent = false, technical = false, weak = false;
   let caps = 0;
   for (let k = 0; k < s.items.length; k++) {
@@ -158,28 +201,15 @@ export function customerContext(s: Sentence, c: Clause): boolean {
     // the formal "Sie/Ihnen/Ihr" alone is weak: manuals address their reader the same way
     if (AGENT_OR_SOFTENER.has(t.norm) || t.norm.startsWith('kunde')) { agent = true; ref = true; } else weak = true;
   }
-  if (technical && !agent) return false;
-  if (ref) return true;
+  if (technical && !agent) return 'technical';
+  if (ref) return 'customer';
   // naming the manufacturer, the carrier, the bank …: a customer's matter
-  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t.norm)) return true;
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t.norm)) return 'customer';
   // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
-  if (weak && s.items.length <= 12) return true;
-  // "Eine Senkung des Abschlags ist nicht möglich.": a short sentence whose subject is a requested thing
-  let lead = c.from;
-  while (lead < c.to && s.items[lead]!.kind !== 'word') lead++;
-  if (lead < c.to && INDEFINITE.has(s.items[lead]!.norm) && s.items.length <= 14) return true;
-  for (const t of s.items) if (!t.quoted && isServiceNoun(t)) return true;
-  for (let k = c.from; k < c.to; k++) {
-    const t = s.items[k]!;
-    if (t.kind !== 'word' || t.quoted) continue;
-    if (DEICTIC.has(t.norm)) {
-      // a pronoun before its verb ("Das geht nicht", "Dies ist leider …"), not an article ("das auf diese Weise …")
-      const next = s.items[k + 1];
-      if (!next || next.kind !== 'word' || DEICTIC_NEXT.has(next.norm)) return true;
-    }
-    if (isServiceNoun(t)) return true;
-  }
-  return false;
+  if (weak && s.items.length <= 12) return 'customer';
+  // a requested thing anywhere in the sentence ("Eine Erstattung ist nicht möglich")
+  for (const t of s.items) if (!t.quoted && isServiceNoun(t)) return 'customer';
+  return 'clause';
 }
 /** A cited rule of the company or the law: AGB, Richtlinien, Satzung, Datenschutz … */
 function citesRule(n: string): boolean {
@@ -220,9 +250,16 @@ const THIRD_PARTY_STEMS = `hersteller spediteur spedition paketdienst zusteller 
   netzbetreiber anbieter airline fluggesellschaft veranstalter hotel eigentuemer agentur versicherung lieferant dienstleister
   familienkasse finanzamt behoerde stadtwerke apple google paypal amazon telekom vodafone`.trim().split(/\s+/);
 function thirdParty(norm: string): boolean {
-  for (const st of THIRD_PARTY_STEMS) if (norm.includes(st)) return true;
-  return false;
+  let r = thirdPartyMemo.get(norm);
+  if (r === undefined) {
+    r = false;
+    for (const st of THIRD_PARTY_STEMS) if (norm.includes(st)) { r = true; break; }
+    if (thirdPartyMemo.size >= MEMO_MAX) thirdPartyMemo.clear();
+    thirdPartyMemo.set(norm, r);
+  }
+  return r;
 }
+const thirdPartyMemo = new Map<string, boolean>();
 
 export interface Refusal {
   sentence: Sentence;
@@ -334,7 +371,20 @@ export function historyStart(doc: Doc): number {
   return at;
 }
 
+/** Per doc and sentence index: 0 not known yet, 1 quoted history, 2 not (every rule asks about every sentence). */
+const quotedCache = new WeakMap<Doc, Uint8Array>();
 export function isQuotedHistory(doc: Doc, s: Sentence): boolean {
+  // only sentences of the doc's own list are cached (a caller may pass a sentence of another segmentation)
+  if (doc.sentences[s.index] !== s) return computeQuoted(doc, s);
+  let known = quotedCache.get(doc);
+  if (!known) { known = new Uint8Array(doc.sentences.length); quotedCache.set(doc, known); }
+  const k = known[s.index]!;
+  if (k !== 0) return k === 1;
+  const r = computeQuoted(doc, s);
+  known[s.index] = r ? 1 : 2;
+  return r;
+}
+function computeQuoted(doc: Doc, s: Sentence): boolean {
   if (s.start >= historyStart(doc)) return true;
   const first = s.items[0];
   if (first && first.text === '>') return true;
