@@ -188,16 +188,28 @@ function wordBits(n: string): number {
   return b;
 }
 
-interface WordInfo { bits: number; party: PartyEntry | undefined }
-const wordMemo = new Map<string, WordInfo>();
-function wordInfo(norm: string): WordInfo {
-  let w = wordMemo.get(norm);
-  if (w === undefined) {
+/**
+ * A word's facts packed in one small integer, `bits | (party number + 1) << PARTY_SHIFT` (0 above the shift: no
+ * party): a Map of small integers keeps the value in the table itself, no object to load per token.
+ */
+const PARTY_SHIFT = 16;
+const PARTY_LIST: PartyEntry[] = [];
+const PARTY_NUMBER = new Map<PartyEntry, number>();
+const wordMemo = new Map<string, number>();
+function wordCode(norm: string): number {
+  let code = wordMemo.get(norm);
+  if (code === undefined) {
     if (wordMemo.size > 20000) wordMemo.clear();
-    w = { bits: wordBits(norm), party: partyLookup(norm) };
-    wordMemo.set(norm, w);
+    code = wordBits(norm);
+    const party = partyLookup(norm);
+    if (party) {
+      let n = PARTY_NUMBER.get(party);
+      if (n === undefined) { n = PARTY_LIST.length; PARTY_LIST.push(party); PARTY_NUMBER.set(party, n); }
+      code |= (n + 1) << PARTY_SHIFT;
+    }
+    wordMemo.set(norm, code);
   }
-  return w;
+  return code;
 }
 
 /** What one pass over a sentence found, and per-sentence results computed on demand. */
@@ -212,19 +224,23 @@ interface Facts {
   /** A third party, a system or a proper name after a preposition is named (context for the next sentence). */
   named?: boolean;
 }
-const factsCache = new WeakMap<Sentence, Facts>();
+/**
+ * The facts of the reply being checked, by sentence index (set by `reply`, cleared after it): an array slot is much
+ * cheaper than a WeakMap entry per sentence. A sentence of any other document (not expected) gets uncached facts.
+ */
+let current: { sentences: readonly Sentence[]; facts: Array<Facts | undefined> } | null = null;
 function factsOf(s: Sentence): Facts {
-  let f = factsCache.get(s);
-  if (f) return f;
+  const cached = current !== null && current.sentences[s.index] === s;
+  if (cached) { const f = current!.facts[s.index]; if (f) return f; }
   let bits = 0;
   const parties: PartyAt[] = [];
   const items = s.items;
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
-    const w = wordInfo(t.norm);
-    bits |= w.bits;
-    const entry = w.party;
-    if (!entry || t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
+    const code = wordCode(t.norm);
+    bits |= code & ((1 << PARTY_SHIFT) - 1);
+    if (code < 1 << PARTY_SHIFT || t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
+    const entry = PARTY_LIST[(code >>> PARTY_SHIFT) - 1]!;
     let own = false;
     if (entry.kind === 'weak') {
       for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(items[k]!.norm)) own = true;
@@ -234,8 +250,8 @@ function factsOf(s: Sentence): Facts {
     if (i >= 3 && items[i - 2]!.norm === 'als' && SPEAKER.has(items[i - 3]!.norm)) own = true;
     parties.push({ i, end: i + 1, entry, own });
   }
-  f = { bits, parties };
-  factsCache.set(s, f);
+  const f: Facts = { bits, parties };
+  if (cached) current!.facts[s.index] = f;
   return f;
 }
 
@@ -749,7 +765,8 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const informal = ctx.doc.tokens.some((t) => t.kind === 'word' && !t.quoted && INFORMAL.has(t.norm));
+    // du or Sie in the suggestions: looked up on the first finding only (most replies have none)
+    let informal: boolean | undefined;
     const report = (s: Sentence, f: Finding): void => {
         ctx.report({
           messageId: f.kind,
@@ -757,20 +774,25 @@ export default defineRule({
           start: s.start,
           end: s.end,
           note: 'Kunden verzeihen Probleme, aber nicht, mit ihnen allein gelassen zu werden. Der Klassiker: Der Verkäufer verweist auf den Hersteller und lässt den Kunden im Regen stehen. Übernehmen Sie den Fall – auch wenn ein anderer ihn lösen muss – und sagen Sie, bis wann Sie sich melden.',
-          suggestions: [suggestion(f, s, informal)],
+          suggestions: [suggestion(f, s, (informal ??= ctx.doc.tokens.some((t) => t.kind === 'word' && !t.quoted && INFORMAL.has(t.norm))))],
         });
     };
     return {
       reply(doc) {
-        const found = doc.sentences.map((s) => detect(doc, s));
-        doc.sentences.forEach((s, i) => {
-          let f = found[i];
-          const next = found[i + 1];
-          if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && (causalParty(doc, s) || doneBy(doc, s))) {
-            f = { kind: 'responsibility', party: next.party };
-          }
-          if (f) report(s, f);
-        });
+        current = { sentences: doc.sentences, facts: new Array<Facts | undefined>(doc.sentences.length) };
+        try {
+          const found = doc.sentences.map((s) => detect(doc, s));
+          doc.sentences.forEach((s, i) => {
+            let f = found[i];
+            const next = found[i + 1];
+            if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && (causalParty(doc, s) || doneBy(doc, s))) {
+              f = { kind: 'responsibility', party: next.party };
+            }
+            if (f) report(s, f);
+          });
+        } finally {
+          current = null;
+        }
       },
     };
   },
