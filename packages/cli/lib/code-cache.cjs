@@ -6,12 +6,21 @@
  * version, the architecture and the bundle's size and mtime; V8 itself rejects data that does not fit, and then
  * it is rebuilt. `save()` writes it after a run, so that the functions compiled during the run are included.
  * REPLYLINT_NO_CODE_CACHE=1 switches it off.
+ *
+ * The bundle gets a sixth wrapper argument, `__replylintLoad(file)`, with which it loads its lazy chunks
+ * (dist/chunks/*.cjs, see build.ts) the same way; `save()` then saves their caches too.
  */
 const { readFileSync, writeFileSync, renameSync, mkdirSync, statSync, readdirSync, unlinkSync } = require('node:fs');
 const { dirname, join, basename } = require('node:path');
 
 function loadCached(bundle) {
   if (process.env.REPLYLINT_NO_CODE_CACHE) return { exports: require(bundle), save() {} };
+  const chunks = new Map();
+  const loadChunk = (file) => {
+    let c = chunks.get(file);
+    if (!c) { c = loadCached(file); chunks.set(file, c); }
+    return c.exports;
+  };
   const vm = require('node:vm');
   const st = statSync(bundle);
   const prefix = `${basename(bundle).replace(/\.c?js$/, '')}-`;
@@ -22,10 +31,10 @@ function loadCached(bundle) {
   for (const d of dirs) { try { cached = readFileSync(join(d, key)); break; } catch { /* next */ } }
   // CommonJS wrapper by hand: loading node:module for wrap/createRequire costs several ms. The bundles only
   // require Node built-ins, which this module's own require resolves the same way.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n});`;
+  const source = `(function (exports, require, module, __filename, __dirname, __replylintLoad) { ${readFileSync(bundle, 'utf8')}\n});`;
   const script = new vm.Script(source, { filename: bundle, cachedData: cached });
   const mod = { exports: {}, filename: bundle, id: bundle, loaded: false };
-  script.runInThisContext().call(mod.exports, mod.exports, require, mod, bundle, dirname(bundle));
+  script.runInThisContext().call(mod.exports, mod.exports, require, mod, bundle, dirname(bundle), loadChunk);
   mod.loaded = true;
   let saved = false;
   return {
@@ -33,6 +42,7 @@ function loadCached(bundle) {
     /** Whether save() would write (no cache yet, or V8 rejected it). */
     get needsSave() { return !saved && (!cached || script.cachedDataRejected === true); },
     save() {
+      for (const c of chunks.values()) c.save();
       if (saved || (cached && !script.cachedDataRejected)) return;
       saved = true;
       let data;
