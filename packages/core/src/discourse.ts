@@ -418,8 +418,9 @@ export function refusalHits(s: Sentence): Refusal[] {
   const cached = hitCache.get(s);
   if (cached) return cached;
   const out: Refusal[] = [];
+  const found = REFUSAL.match(s);
   const harmless = harmlessFor(s);
-  for (const hit of REFUSAL.match(s)) {
+  for (const hit of found) {
     const { from, to } = hit.match;
     if (spoiled(s, from, to, harmless)) continue;
     const kind = hit.entry.kind as RefusalKind;
@@ -656,8 +657,9 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
   const harmless = harmlessFor(s);
   const refused = refusalHits(s);
   const sendsAway = refused.some((r) => r.kind === 'deflect');
-  const courtesy = isCourtesy(s);
-  if (!courtesy && agentOffer(s, refused, harmless, except)) return true;
+  // is the sentence a courtesy line? asked only when an offer or a marker makes it matter
+  let courtesy: boolean | null = null;
+  if (agentOffer(s, refused, harmless, except) && !(courtesy = isCourtesy(s))) return true;
   for (const h of hits) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
@@ -673,7 +675,7 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
     if (negationsIn(s, c, harmless).length > 0) continue;
     const kind = h.entry.kind;
     // a courtesy line ("Bei Fragen stehen wir Ihnen gern zur Verfügung") offers nothing concrete
-    if (courtesy && kind !== 'strong') continue;
+    if (kind !== 'strong' && (courtesy ??= isCourtesy(s))) continue;
     if (kind === 'action') {
       if (!agentSubject(s, c)) continue;
       // "Wir haben Ihren Antrag geprüft": a check that is over is no next step
@@ -875,10 +877,9 @@ export function dismissalIn(s: Sentence): number {
   if (r === undefined) {
     r = -1;
     if (!s.question) {
-      const harmless = harmlessFor(s);
       for (const h of DISMISSAL.match(s)) {
         const { from, to } = h.match;
-        if (spoiled(s, from, to, harmless)) continue;
+        if (spoiled(s, from, to, harmlessFor(s))) continue;
         const c = clauseOf(s, to - 1);
         if (isConditional(s, c) && !hasWord(s, c, K2)) continue;
         if (!customerContext(s, c)) continue;
