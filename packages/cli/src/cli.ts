@@ -6,7 +6,6 @@
  */
 import { parseArgs } from 'node:util';
 import { dirname, relative, resolve, extname, sep } from 'node:path';
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { rules, ConfigValidationError, type Finding, type UserConfig, type RuleSetting, type ResolvedConfig } from 'replylint';
 import { FORMATS } from '@replylint/core';
 import { readStdin, decodeDetailed, encode, InputError } from './io.ts';
@@ -180,6 +179,7 @@ export async function main(argv: string[], io: Io = {
     if (!outputFile) { out(text); return true; }
     try {
       const p = resolve(cwd, outputFile);
+      const { mkdir, writeFile } = builtin<typeof import('node:fs/promises')>('node:fs/promises');
       await mkdir(dirname(p), { recursive: true });
       await writeFile(p, text);
       return true;
@@ -363,7 +363,7 @@ export async function main(argv: string[], io: Io = {
         if (o.fix) {
           const { writeAtomic } = await import('./fix.ts');
           try {
-            const original = await readFile(file);
+            const original = await builtin<typeof import('node:fs/promises')>('node:fs/promises').readFile(file);
             if (oc.hash && hashBytes(original) !== oc.hash) throw new Error(`${file}: wurde während des Prüfens geändert – nicht überschrieben`);
             await writeAtomic(file, newBytes, original);
             fixedFiles++; fixesApplied += oc.fix.applied;
@@ -429,7 +429,8 @@ export async function main(argv: string[], io: Io = {
     }
     const ms = performance.now() - started;
     const fileCount = results.length;
-    const ruleList = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, n]) => `${id} ${n}`).join(', ');
+    // ids are [a-z0-9-]: code-unit order is the same as localeCompare's, whose first call costs ~10 ms (ICU collator)
+    const ruleList = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id, n]) => `${id} ${n}`).join(', ');
     const cachedNote = cache ? ` (${cachedCount} aus dem Cache)` : '';
     const summary = errors + warnings
       ? `✖ ${plural(errors + warnings, 'Problem', 'Probleme')} (${errors} Fehler, ${plural(warnings, 'Warnung', 'Warnungen')}) · ${ruleList} · ${plural(fileCount, 'Datei', 'Dateien')}${cachedNote} in ${seconds(ms)}`

@@ -3,10 +3,10 @@
  * result atomically (temporary file in the same folder, fsync, rename) so that an interrupted run leaves either
  * the old or the new text, never a truncated file.
  */
-import { open, rename, unlink, stat, readFile, realpath } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Finding } from 'replylint';
+import { builtin } from './builtin.ts';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -104,6 +104,8 @@ export class WriteError extends Error {}
  * changed meanwhile, nothing is written (WriteError). Symlinks are followed (the target is replaced).
  */
 export async function writeAtomic(path: string, content: Uint8Array, expected?: Uint8Array): Promise<void> {
+  // loaded here: this module is part of every run (fixUntilStable), node:fs/promises only of --fix runs
+  const { open, rename, unlink, stat, readFile, realpath } = builtin<typeof import('node:fs/promises')>('node:fs/promises');
   let target: string;
   try { target = await realpath(path); } catch (e) { throw new WriteError(`${path}: kann nicht geschrieben werden (${(e as Error).message})`); }
   const st = await stat(target);
