@@ -1,4 +1,4 @@
-import { defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { compilePattern, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
@@ -161,6 +161,7 @@ const W_DIST_NEG = 1 << 7; // DISTANCE_WITH_NEG
 const W_CASE = 1 << 8; // CASE_NOUNS or CASE_SUFFIX (the customer's case, for a handover)
 const W_HANDOVER_TO = 1 << 9; // "an", "bei", "ans", "abgegeben"
 const W_YOURS = 1 << 10; // "Ihr …", "dein …", "wir", "ich" (who hands over whose case)
+const W_REDIRECT = 1 << 11; // an index word of a `redirect` pattern (see redirectAnchors)
 const ONLY = words('nur allein ausschliesslich');
 const CASE_SUFFIX = /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/;
 const HANDOVER_TO = words('an bei ans abgegeben');
@@ -172,8 +173,30 @@ const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
 const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
 const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 
+/**
+ * The words of which a sentence must hold one for some `redirect` pattern to match: each pattern's index words
+ * (`CompiledPattern.keys`, the words of one of its required elements). null: a pattern has none, never skip.
+ * Made on the first word looked up (compiling shares the atoms PhraseSet compiles for its first match anyway).
+ * Skipping the list's match on the other sentences (about three in four) also spares building the shared phrase
+ * candidates for sentences no other check of this rule asks about.
+ */
+let redirectAnchors: Set<string> | null | undefined;
+function anchorWords(entries: readonly PhraseEntry[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const e of entries) {
+    for (const src of typeof e.pattern === 'string' ? [e.pattern] : e.pattern) {
+      const keys = compilePattern(src).keys;
+      if (!keys) return null;
+      for (const k of keys) out.add(k);
+    }
+  }
+  return out;
+}
+
 function wordBits(n: string): number {
   let b = 0;
+  if (redirectAnchors === undefined) redirectAnchors = anchorWords(redirect);
+  if (redirectAnchors === null || redirectAnchors.has(n)) b |= W_REDIRECT;
   if (NEGATIONS.has(n)) b |= W_NEG;
   if (SYSTEM_WORD.test(n)) b |= W_SYSTEM;
   if (PREDICATIVE.has(n)) b |= W_PRED;
@@ -342,6 +365,7 @@ function afterStop(s: Sentence, c: Clause, v: number): Clause {
 
 /** The customer is told to go to someone else. */
 function redirectIn(doc: Doc, s: Sentence): Finding | null {
+  if (!(factsOf(s).bits & W_REDIRECT)) return null; // no pattern of the list can match
   const hits = REDIRECT.match(s);
   if (hits.length === 0) return null;
   const ps = partiesIn(s);
