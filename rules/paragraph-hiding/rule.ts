@@ -1,15 +1,33 @@
-import { defineRule, snippet, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type Sentence } from '@replylint/core';
+import { defineRule, snippet, discourse, lexicon, PhraseSet, type Doc, type PhraseEntry, type PhraseHit, type Sentence } from '@replylint/core';
 import { adverse, authority, condition, exception, explain, harmless } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
 interface AuthorityEntry extends PhraseEntry { kind?: Kind }
 
-const AUTHORITY = new PhraseSet<AuthorityEntry>(authority as AuthorityEntry[], 'paragraph-hiding/authority');
+const AUTHORITY_ENTRIES = authority as AuthorityEntry[];
 /**
- * The entries whose citation can be the answer by itself ("Vorschrift ist Vorschrift", "Wir verweisen auf § 4"; see
- * `isInherent`): the only ones that can count in a sentence without any negation or adverse word.
+ * Entries whose citation can be the answer by itself ("Vorschrift ist Vorschrift", "Wir verweisen auf § 4"; see
+ * `isInherent`): the only ones that can count in a sentence without any negation or adverse word. The authority
+ * entries live in two sets, these and the rest, so such a sentence is matched against these only.
  */
-const AUTHORITY_INHERENT = new PhraseSet<AuthorityEntry>((authority as AuthorityEntry[]).filter((e) => e.kind === 'final' || e.kind === 'refer'), 'paragraph-hiding/authority-inherent');
+const mayBeInherent = (e: AuthorityEntry): boolean => e.kind === 'final' || e.kind === 'refer';
+const AUTHORITY_INHERENT = new PhraseSet<AuthorityEntry>(AUTHORITY_ENTRIES.filter(mayBeInherent), 'paragraph-hiding/authority-inherent');
+const AUTHORITY_REST = new PhraseSet<AuthorityEntry>(AUTHORITY_ENTRIES.filter((e) => !mayBeInherent(e)), 'paragraph-hiding/authority');
+const ENTRY_ORDER = new Map(AUTHORITY_ENTRIES.map((e, i) => [e, i]));
+
+/**
+ * The authority hits of a sentence in entry order, as one set of all entries would list them (one hit per entry;
+ * `all: false`: the inherent entries only).
+ */
+function authorityHits(s: Sentence, all: boolean): Array<PhraseHit<AuthorityEntry>> {
+  const inherent = AUTHORITY_INHERENT.match(s);
+  if (!all) return inherent;
+  const rest = AUTHORITY_REST.match(s);
+  if (rest.length === 0) return inherent;
+  if (inherent.length === 0) return rest;
+  return rest.concat(inherent).sort((x, y) => ENTRY_ORDER.get(x.entry)! - ENTRY_ORDER.get(y.entry)!);
+}
+
 const ADVERSE = new PhraseSet(adverse, 'paragraph-hiding/adverse');
 const EXPLAIN = new PhraseSet(explain, 'paragraph-hiding/explain');
 const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
@@ -22,10 +40,10 @@ const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'da
 interface Cue { kind: Kind; from: number; to: number }
 
 /** The authority the sentence relies on, if any (not in quoted speech, not in a condition or a question). */
-function authorityCue(s: Sentence, set: PhraseSet<AuthorityEntry> = AUTHORITY): Cue | null {
+function authorityCue(s: Sentence, all = true): Cue | null {
   if (s.question) return null;
   let first: Cue | null = null;
-  for (const hit of set.match(s)) {
+  for (const hit of authorityHits(s, all)) {
     const { from, to } = hit.match;
     if (s.items[from]!.quoted) continue;
     // "aus Sicherheitsgründen" is everywhere in manuals; in a reply it speaks to the customer
@@ -127,7 +145,7 @@ function hides(doc: Doc, s: Sentence): Cue | null {
   // count, and matching just those entries spares most of the authority patterns in most sentences (same cue: the
   // first inherent one is preferred either way)
   const mayBeAdverse = anyNegation(s) || ADVERSE.match(s).length > 0;
-  const cue = authorityCue(s, mayBeAdverse ? AUTHORITY : AUTHORITY_INHERENT);
+  const cue = authorityCue(s, mayBeAdverse);
   if (!cue) return null;
   // the rule's condition in plain words right after the citation: "nach § 33 SGB V nur, wenn die Sehschwäche …"
   if (CONDITION.match(s).some((h) => h.match.from > cue.from)) return null;
