@@ -9,7 +9,16 @@ const DIRECTIVE = new PhraseSet(directive, 'paid-hotline/directive');
 /** Premium-rate prefixes (0900, 0180x, 0137x), also written "0900-1-555" or "+49 180 …". */
 const PREMIUM = /^0?(?:900|180[1-7]?|137)\d*(?:[-/]\d+)*$/;
 const PREMIUM_LONG = /^0(?:900|180[1-7]?)\d{4,}$/;
-const CURRENCY = new Set(['€', 'euro', 'eur', 'ct', 'cent']);
+/**
+ * A currency word or sign: '€', 'euro', 'eur', 'ct', 'cent'. Compared directly, not looked up in a set: a set look-up
+ * hashes every token text it sees, and token texts are fresh strings (this runs over every token).
+ */
+function isCurrency(w: string): boolean {
+  switch (w) {
+    case '€': case 'euro': case 'eur': case 'ct': case 'cent': return true;
+    default: return false;
+  }
+}
 const PER = new Set(['min', 'minute', 'minuten', 'anruf', 'gespraech', 'verbindung']);
 
 
@@ -32,8 +41,7 @@ function premiumNumber(items: Token[]): number {
 function perTimePrice(items: Token[]): number {
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
-    // (the length check spares hashing long token texts: every currency word is short)
-    if (!CURRENCY.has(t.norm) && !(t.text.length <= 4 && CURRENCY.has(t.text))) continue;
+    if (!isCurrency(t.norm) && !isCurrency(t.text)) continue;
     const prev = items[i - 1];
     if (!prev || prev.kind !== 'num') continue;
     const a = items[i + 1];
