@@ -169,7 +169,14 @@ function compileElemUncached(piece: string): Elem {
     word = w.length === 0 ? null : w.length === 1 ? w[0]!.keys! : new Set(w.flatMap((p) => [...p.keys!]));
     const an = any, wo = word;
     test = wo === null ? (t) => an.has(t.norm) : (t) => an.has(t.norm) || (t.kind === 'word' && wo.has(t.norm));
-  } else test = parts.length === 1 ? parts[0]!.test : (t, items, i) => parts.some((p) => p.test(t, items, i));
+  } else if (parts.length === 1) test = parts[0]!.test;
+  else {
+    const tests = parts.map((p) => p.test);
+    test = (t, items, i) => {
+      for (let k = 0; k < tests.length; k++) if (tests[k]!(t, items, i)) return true;
+      return false;
+    };
+  }
   return { kind: 'tok', test, optional, keys, any, word, src };
 }
 

@@ -55,31 +55,38 @@ interface SentenceCandidates {
   /** Sets with an id below this were compiled when the codes were listed; later ones look themselves up. */
   sets: number;
   /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
-  codes: number[];
+  codes: Int32Array;
   /** The sentence's folded words, made on first need (required-word checks). */
   words: Set<string> | null;
 }
 
 const perSentence = new WeakMap<Sentence, SentenceCandidates>();
-const NO_CODES: number[] = [];
+const NO_CODES = new Int32Array(0);
+/** Scratch space for listing a sentence's codes (grown as needed; the result is copied out). */
+let scratch = new Int32Array(256);
 
 function candidatesOf(sentence: Sentence): SentenceCandidates {
   let c = perSentence.get(sentence);
   if (c) return c;
-  let codes = NO_CODES;
+  let n = 0;
   const items = sentence.items;
   for (let t = 0; t < items.length; t++) {
     const found = sharedIndex.get(items[t]!.norm);
     if (!found) continue;
-    if (codes === NO_CODES) codes = found.slice();
-    else for (let k = 0; k < found.length; k++) codes.push(found[k]!);
+    if (n + found.length > scratch.length) {
+      const bigger = new Int32Array(Math.max(scratch.length * 2, n + found.length));
+      bigger.set(scratch.subarray(0, n));
+      scratch = bigger;
+    }
+    for (let k = 0; k < found.length; k++) scratch[n++] = found[k]!;
   }
-  if (codes.length > 1) {
-    codes.sort(ascending);
-    // a pattern reached through two words of the sentence is listed once
+  let codes = NO_CODES;
+  if (n > 0) {
+    // a typed array sorts numerically, natively; a pattern reached through two words of the sentence is listed once
+    const view = scratch.subarray(0, n).sort();
     let w = 1;
-    for (let k = 1; k < codes.length; k++) if (codes[k] !== codes[w - 1]) codes[w++] = codes[k]!;
-    codes.length = w;
+    for (let k = 1; k < n; k++) if (view[k] !== view[w - 1]) view[w++] = view[k]!;
+    codes = view.slice(0, w);
   }
   c = { sets: registered.length, codes, words: null };
   perSentence.set(sentence, c);
@@ -91,7 +98,7 @@ function ascending(a: number, b: number): number {
 }
 
 /** The first position in ascending `codes` whose value is at least `v`. */
-function lowerBound(codes: number[], v: number): number {
+function lowerBound(codes: Int32Array, v: number): number {
   let lo = 0, hi = codes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -144,6 +151,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       }
     }
     if (list.length >= MAX_PATTERNS) throw new PatternError(`${this.name}: mehr als ${MAX_PATTERNS - 1} Muster`);
+    if (registered.length >= 0x7fff) throw new PatternError(`${this.name}: zu viele Phrasenlisten`); // codes are int32
     this.id = registered.length;
     registered.push(this as unknown as PhraseSet<PhraseEntry>);
     keys.forEach((ks, i) => {
