@@ -244,6 +244,8 @@ interface Facts {
   harmless?: Array<[number, number]>;
   system?: boolean;
   owns?: boolean;
+  /** The speaker already did something for the customer (ownsIn without a skipped clause). */
+  did?: boolean;
   /** A third party, a system or a proper name after a preposition is named (context for the next sentence). */
   named?: boolean;
 }
@@ -273,7 +275,7 @@ function factsOf(s: Sentence): Facts {
     if (i >= 3 && items[i - 2]!.norm === 'als' && SPEAKER.has(items[i - 3]!.norm)) own = true;
     parties.push({ i, end: i + 1, entry, own });
   }
-  const f: Facts = { bits, parties };
+  const f: Facts = { bits, parties, harmless: undefined, system: undefined, owns: undefined, did: undefined, named: undefined }; // one shape for all
   if (cached) current!.facts[s.index] = f;
   return f;
 }
@@ -494,7 +496,7 @@ function DISTANCE_GATE(s: Sentence): boolean {
 const CONTRAST = words('aber jedoch allerdings doch');
 
 /** The speaker pushes responsibility away, or names someone else as responsible or at fault. */
-function responsibilityIn(doc: Doc, s: Sentence): { finding: Finding; clearable: boolean } | null {
+function responsibilityIn(doc: Doc, s: Sentence): Responsibility | null {
   const found = responsibilityFound(doc, s);
   // concessions: "zwar … aber", "eigentlich … aber", "auch wenn …" (checked only when there is something to take back;
   // the checks are free of side effects, so the order does not change the result)
@@ -505,11 +507,27 @@ function responsibilityIn(doc: Doc, s: Sentence): { finding: Finding; clearable:
 
 const NO_PARTIES: PartyAt[] = [];
 
-function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearable: boolean } | null {
+type Responsibility = { finding: Finding; clearable: boolean };
+
+/**
+ * The checks in turn, each only when the sentence has the words it cannot do without (the first finding wins; every
+ * check is free of side effects, so skipping one that cannot find anything changes nothing).
+ */
+function responsibilityFound(doc: Doc, s: Sentence): Responsibility | null {
   const bits = factsOf(s).bits;
   const all = partiesIn(s);
   const ps = all.length ? all.filter((p) => !p.own) : NO_PARTIES;
-  for (const hit of (DISTANCE_GATE(s) ? DISTANCE.match(s) : [])) {
+  return (DISTANCE_GATE(s) ? distanceIn(doc, s, ps) : null)
+    ?? (bits & W_PRED ? responsibleIn(doc, s, ps) : null) // no predicative word in the sentence: none in any clause
+    ?? (bits & W_ONLY ? onlyIn(doc, s, ps) : null)
+    ?? (s.items[0]?.norm === 'laut' ? lautIn(s, ps) : null)
+    ?? (ps.length || bits & W_BLAME_VERB ? blameIn(s, ps) : null) // without either, the blame list's hits are never used
+    ?? (ps.length ? apologyIn(doc, s, ps) : null);
+}
+
+/** The speaker distances the company from the problem ("liegt nicht in unserem Verantwortungsbereich"). */
+function distanceIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
+  for (const hit of DISTANCE.match(s)) {
     const i = hit.match.from;
     if (s.items[i]!.quoted || harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
     const c = clauseOf(s, i);
@@ -524,11 +542,14 @@ function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearab
     const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable' || hit.entry.id === 'nicht-wir';
     return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
   }
-  // (no predicative word in the sentence: none in any clause)
-  if (bits & W_PRED) for (const c of s.clauses) {
+  return null;
+}
+
+/** "Für Garantiefälle ist der Hersteller zuständig." — someone other than the speaker (and the customer) is responsible. */
+function responsibleIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
+  for (const c of s.clauses) {
     if (nonAsserted(s, c) || s.items[c.from]?.quoted) continue;
     const ns = norms(s, c);
-    // "Für Garantiefälle ist der Hersteller zuständig." — someone other than the speaker (and the customer) is responsible
     if (ns.some((n) => PREDICATIVE.has(n)) && !hasAny(ns, FIRST_PERSON) && !hasAny(ns, ADDRESSED) && !realNegation(s, c)) {
       const p = ps.find((x) => x.i >= c.from && x.i < c.to);
       if (!p && !brandIn(s, c)) continue;
@@ -536,8 +557,12 @@ function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearab
       return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
     }
   }
-  // "Korrekturen kann nur das Rechenzentrum vornehmen", "Das entscheidet allein die Rückversicherung"
-  if (bits & W_ONLY) for (let k = 0; k < s.items.length - 1; k++) {
+  return null;
+}
+
+/** "Korrekturen kann nur das Rechenzentrum vornehmen", "Das entscheidet allein die Rückversicherung" */
+function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
+  for (let k = 0; k < s.items.length - 1; k++) {
     const n = s.items[k]!.norm;
     if (!(n === 'nur' || n === 'allein' || n === 'ausschliesslich') || s.items[k]!.quoted) continue;
     const c = clauseOf(s, k);
@@ -564,12 +589,20 @@ function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearab
     const p = ps.find((x) => x.i >= k && x.i <= j);
     return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
   }
-  // "Laut Vermieter dürfen wir keine Glasfaser verlegen": a third party's word as the reason for a refusal
+  return null;
+}
+
+/** "Laut Vermieter dürfen wir keine Glasfaser verlegen": a third party's word as the reason for a refusal. */
+function lautIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
   if (s.items[0]?.norm === 'laut' && ps.some((p) => p.i <= 3) && realNegation(s, s.clauses[0]!)) {
     return { finding: { kind: 'responsibility', party: ps[0]!.entry.data }, clearable: true };
   }
-  // a named third party with a blame predicate in the same clause
-  const blameHits = ps.length || bits & W_BLAME_VERB ? BLAME.match(s) : [];
+  return null;
+}
+
+/** A named third party with a blame predicate in the same clause; "das liegt an Ihrem Antivirenprogramm". */
+function blameIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
+  const blameHits = BLAME.match(s);
   if (blameHits.length) for (const p of ps) {
     const c = clauseOf(s, p.i);
     // "Da der Fehler beim Hersteller liegt, können wir Ihnen nicht weiterhelfen": the reason for a refusal
@@ -608,10 +641,13 @@ function responsibilityFound(doc: Doc, s: Sentence): { finding: Finding; clearab
       return { finding: { kind: 'responsibility' }, clearable: true };
     }
   }
-  // an apology taken back with a third party: "Es tut uns leid, aber die Reinigung macht eine externe Firma."
-  if (ps.length === 0) return null;
+  return null;
+}
+
+/** An apology taken back with a third party: "Es tut uns leid, aber die Reinigung macht eine externe Firma." */
+function apologyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
   const prev = doc.sentences[s.index - 1];
-  const apologyHere = (bits & W_APOLOGY) !== 0;
+  const apologyHere = (factsOf(s).bits & W_APOLOGY) !== 0;
   const apologyBefore = !!prev && prev.paragraph === s.paragraph && (factsOf(prev).bits & W_APOLOGY) !== 0;
   if (apologyHere || apologyBefore) {
     const ci = s.items.findIndex((t) => CONTRAST.has(t.norm) || t.text === '–');
@@ -631,7 +667,13 @@ function ownsIn(x: Sentence, skipClause?: Clause): boolean {
   const f = factsOf(x);
   if (f.owns === undefined) f.owns = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted);
   if (f.owns) return true;
-  // "Ich habe Ihre Akte am 4. Juni dorthin geschickt und die Kollegin vorab informiert"
+  if (skipClause) return didForCustomer(x, skipClause);
+  if (f.did === undefined) f.did = didForCustomer(x);
+  return f.did;
+}
+
+/** "Ich habe Ihre Akte am 4. Juni dorthin geschickt und die Kollegin vorab informiert" (a passing-on in `skipClause` does not count). */
+function didForCustomer(x: Sentence, skipClause?: Clause): boolean {
   const who = x.items.findIndex((t) => t.norm === 'ich' || t.norm === 'wir');
   if (who < 0 || !x.items.some((t) => t.norm === 'habe' || t.norm === 'haben' || t.norm === 'hab')) return false;
   for (let k = who + 1; k < x.items.length; k++) {
