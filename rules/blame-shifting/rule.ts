@@ -72,11 +72,14 @@ function systemTest(s: Sentence): boolean {
   return f.system;
 }
 
+/** A negation in the clause outside a harmless phrase (the harmless list runs only once a negation is found). */
 function realNegation(s: Sentence, c: Clause): boolean {
-  const harmless = harmlessIn(s);
+  let harmless: Array<[number, number]> | undefined;
   for (let i = c.from; i < c.to; i++) {
     const t = s.items[i]!;
-    if (t.kind === 'word' && !t.quoted && NEGATIONS.has(t.norm) && !harmless.some(([a, b]) => i >= a && i < b)) return true;
+    if (t.kind !== 'word' || t.quoted || !NEGATIONS.has(t.norm)) continue;
+    harmless ??= harmlessIn(s);
+    if (!harmless.some(([a, b]) => i >= a && i < b)) return true;
   }
   return false;
 }
@@ -529,7 +532,7 @@ function responsibilityFound(doc: Doc, s: Sentence): Responsibility | null {
 function distanceIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
   for (const hit of DISTANCE.match(s)) {
     const i = hit.match.from;
-    if (s.items[i]!.quoted || harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
+    if (s.items[i]!.quoted) continue;
     const c = clauseOf(s, i);
     if (nonAsserted(s, c) && !causal(s, c)) continue;
     if (hasAny(norms(s, c), ADDRESSED) && hit.entry.id === 'nicht-zustaendig') continue; // "Sie sind nicht verantwortlich" – about the customer
@@ -539,6 +542,9 @@ function distanceIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null
     if (hit.entry.id === 'kontrast' && /\b(?:dein|deine|ihr|ihre|euer|eure)\s+(?:problem|fehler|schuld|sache|verschulden)\b/i.test(s.text)) continue;
     if (needsParty && !partyPresent(s, ps) && !prevParty(doc, s) && !systemTest(s)) continue;
     if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), WE_I)) continue; // "andere sollten keinen Zugriff haben"
+    // inside a harmless phrase ("kein Problem"); checked last, as the harmless list is the dearest test (all of them
+    // only skip the hit, so the order does not matter)
+    if (harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
     const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable' || hit.entry.id === 'nicht-wir';
     return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
   }
