@@ -60,11 +60,8 @@ function harmlessIn(s: Sentence): Array<[number, number]> {
   if (!f.harmless) f.harmless = f.bits & W_NEG ? HARMLESS.match(s).map((x) => [x.match.from, x.match.to] as [number, number]) : [];
   return f.harmless;
 }
-function hasNegation(s: Sentence): boolean {
-  return (factsOf(s).bits & W_NEG) !== 0;
-}
 
-/** Cheap word gates: the expensive phrase lists only run on sentences that contain one of their words. */
+/** The system list runs only on sentences with a system word (W_SYSTEM); the result is cached on the sentence's facts. */
 const SYSTEM_WORD = /system|programm|computer|rechner|software|tool|technik/;
 function systemTest(s: Sentence): boolean {
   const f = factsOf(s);
