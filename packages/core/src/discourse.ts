@@ -32,6 +32,32 @@ function perPattern<P extends PhraseEntry>(list: P[]): P[] {
   return list.flatMap((e) => (typeof e.pattern === 'string' ? [e] : e.pattern.map((p) => ({ ...e, pattern: p }))));
 }
 
+/**
+ * What the discourse layer has worked out about a sentence, in one object: every rule asks about every sentence
+ * several times, and one WeakMap look-up (and one entry for the collector) per sentence is cheaper than one per
+ * question. A null / -2 field is not known yet.
+ */
+interface SentenceFacts {
+  hits: Refusal[] | null;
+  harmless: Array<[number, number]> | null;
+  /** Reason marker outside quotes: 0 none, 1 a cited rule only, 2 causal; -1 not known yet. */
+  reason: number;
+  /** Way forward in the sentence: 0 no, 1 yes; -1 not known yet. */
+  wayForward: number;
+  /** Item index of a dismissal, -1 none; -2 not known yet. */
+  dismissal: number;
+  context: SentenceContext | null;
+}
+const factsCache = new WeakMap<Sentence, SentenceFacts>();
+function factsOf(s: Sentence): SentenceFacts {
+  let f = factsCache.get(s);
+  if (!f) {
+    f = { hits: null, harmless: null, reason: -1, wayForward: -1, dismissal: -2, context: null };
+    factsCache.set(s, f);
+  }
+  return f;
+}
+
 /** Leads of clauses that only state a condition or ask: what follows is not asserted. */
 const CONDITIONAL_LEADS = words('wenn falls sofern soweit ob sollte sollten solange insofern insoweit waere waeren koennte angenommen');
 
@@ -175,11 +201,9 @@ export function customerContext(s: Sentence, c: Clause): boolean {
  * deictic pronoun).
  */
 type SentenceContext = 'technical' | 'customer' | 'clause';
-const contextCache = new WeakMap<Sentence, SentenceContext>();
 function sentenceContext(s: Sentence): SentenceContext {
-  let r = contextCache.get(s);
-  if (r === undefined) { r = computeSentenceContext(s); contextCache.set(s, r); }
-  return r;
+  const f = factsOf(s);
+  return f.context ??= computeSentenceContext(s);
 }
 function computeSentenceContext(s: Sentence): SentenceContext {
   let ref = false, agent = false, technical = false, weak = false;
@@ -305,14 +329,9 @@ export function clauseTokens(sentence: Sentence, clause: Clause): Token[] {
 
 /** Ranges of harmless negations ("kein Problem", "zögern Sie nicht") in the sentence. */
 export function harmlessNegation(sentence: Sentence): Array<[number, number]> {
-  let r = harmlessCache.get(sentence);
-  if (!r) {
-    r = HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
-    harmlessCache.set(sentence, r);
-  }
-  return r;
+  const f = factsOf(sentence);
+  return f.harmless ??= HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
 }
-const harmlessCache = new WeakMap<Sentence, Array<[number, number]>>();
 const NO_RANGES: Array<[number, number]> = [];
 
 /** A negation word, as negationsIn and spoiled read them ("nix" counts in clauses). */
@@ -415,8 +434,8 @@ function deflectsToUs(s: Sentence, from: number): boolean {
 /** Every refusal phrase of a sentence (questions, conditions, quotes and harmless negations excluded). */
 export function refusalHits(s: Sentence): Refusal[] {
   if (s.question) return [];
-  const cached = hitCache.get(s);
-  if (cached) return cached;
+  const facts = factsOf(s);
+  if (facts.hits) return facts.hits;
   const out: Refusal[] = [];
   const found = REFUSAL.match(s);
   const harmless = harmlessFor(s);
@@ -474,7 +493,7 @@ export function refusalHits(s: Sentence): Refusal[] {
       break;
     }
   }
-  hitCache.set(s, out);
+  facts.hits = out;
   return out;
 }
 const CAN_MODAL = words('kann koennen darf duerfen');
@@ -496,7 +515,6 @@ function agentDecidedBefore(s: Sentence, c: Clause): boolean {
 }
 /** "Wir können Ihre Beschwerde nicht nachvollziehen": a dismissal (another rule's business), not a refusal. */
 const COGNITIVE = words('nachvollziehen nachstellen erkennen reproduzieren verstehen feststellen finden nachempfinden');
-const hitCache = new WeakMap<Sentence, Refusal[]>();
 /** A refusal inside "weil/da …" is the reason for something else ("Weil M ausverkauft ist, haben wir L geschickt"). */
 /** Subordinating conjunctions proper (not articles or relative pronouns, which also start clauses). */
 const TRUE_SUB = words('weil da dass wenn falls ob sofern soweit obwohl obgleich damit bevor nachdem sobald solange waehrend indem wie wo warum weshalb wieso sodass seit seitdem bis ehe zumal');
@@ -612,19 +630,17 @@ export function hasReason(sentence: Sentence): boolean {
 
 /** A reason marker that is not quoted and not inside the refusal phrase itself. */
 export function reasonIn(sentence: Sentence, causalOnly = false): boolean {
-  let r = reasonCache.get(sentence);
-  if (r === undefined) {
-    r = { any: false, causal: false };
+  const f = factsOf(sentence);
+  if (f.reason < 0) {
+    f.reason = 0;
     for (const h of REASON.match(sentence)) {
       if (sentence.items[h.match.from]!.quoted) continue;
-      r.any = true;
-      if (h.entry.id !== 'rule') r.causal = true;
+      if (h.entry.id !== 'rule') { f.reason = 2; break; }
+      f.reason = 1;
     }
-    reasonCache.set(sentence, r);
   }
-  return causalOnly ? r.causal : r.any;
+  return causalOnly ? f.reason === 2 : f.reason > 0;
 }
-const reasonCache = new WeakMap<Sentence, { any: boolean; causal: boolean }>();
 
 /** Is this sentence generic courtesy ("Bei Fragen stehen wir gern zur Verfügung.")? */
 export function isCourtesy(s: Sentence): boolean {
@@ -645,11 +661,10 @@ export function isDeflection(s: Sentence): boolean {
  */
 export function wayForwardIn(s: Sentence, except?: Clause): boolean {
   if (except) return computeWayForward(s, except);
-  let r = wfCache.get(s);
-  if (r === undefined) { r = computeWayForward(s); wfCache.set(s, r); }
-  return r;
+  const f = factsOf(s);
+  if (f.wayForward < 0) f.wayForward = computeWayForward(s) ? 1 : 0;
+  return f.wayForward === 1;
 }
-const wfCache = new WeakMap<Sentence, boolean>();
 
 function computeWayForward(s: Sentence, except?: Clause): boolean {
   if (s.question && !CHOICE_QUESTION.test(s.text)) return false;
@@ -870,11 +885,11 @@ export function bodyRange(s: Sentence): { start: number; end: number } {
 const DISMISSAL = new GatedPhraseSet(perPattern([
   { id: 'dismissal', pattern: ['für uns ...2 erledigt|abgeschlossen', 'damit <sein> ...4 erledigt|abgeschlossen $', 'damit <müssen> sie|du ...2 leben', '<betrachten>|<sehen> ...6 als erledigt|abgeschlossen', '<gehören> so $', '<gehören> so ,'] },
 ]), 'dismissal');
-const dismissalCache = new WeakMap<Sentence, number>();
 /** Item index where the sentence dismisses the customer's problem, or -1. */
 export function dismissalIn(s: Sentence): number {
-  let r = dismissalCache.get(s);
-  if (r === undefined) {
+  const f = factsOf(s);
+  let r = f.dismissal;
+  if (r === -2) {
     r = -1;
     if (!s.question) {
       for (const h of DISMISSAL.match(s)) {
@@ -887,7 +902,7 @@ export function dismissalIn(s: Sentence): number {
         break;
       }
     }
-    dismissalCache.set(s, r);
+    f.dismissal = r;
   }
   return r;
 }
