@@ -162,6 +162,7 @@ const W_CASE = 1 << 8; // CASE_NOUNS or CASE_SUFFIX (the customer's case, for a 
 const W_HANDOVER_TO = 1 << 9; // "an", "bei", "ans", "abgegeben"
 const W_YOURS = 1 << 10; // "Ihr …", "dein …", "wir", "ich" (who hands over whose case)
 const W_REDIRECT = 1 << 11; // an index word of a `redirect` pattern (see redirectAnchors)
+const W_LIEGT = 1 << 12; // an index word of a pattern of the `blame` entry "liegt" (see liegtAnchors)
 const ONLY = words('nur allein ausschliesslich');
 const CASE_SUFFIX = /(?:anfrage|meldung|anliegen|beschwerde|schaden|auftrag)$/;
 const HANDOVER_TO = words('an bei ans abgegeben');
@@ -181,6 +182,8 @@ const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus aus
  * candidates for sentences no other check of this rule asks about.
  */
 let redirectAnchors: Set<string> | null | undefined;
+/** The same for the patterns of the blame entry "liegt": without a third party, only its hits are looked at. */
+let liegtAnchors: Set<string> | null | undefined;
 function anchorWords(entries: readonly PhraseEntry[]): Set<string> | null {
   const out = new Set<string>();
   for (const e of entries) {
@@ -197,6 +200,8 @@ function wordBits(n: string): number {
   let b = 0;
   if (redirectAnchors === undefined) redirectAnchors = anchorWords(redirect);
   if (redirectAnchors === null || redirectAnchors.has(n)) b |= W_REDIRECT;
+  if (liegtAnchors === undefined) liegtAnchors = anchorWords(blame.filter((e) => e.id === 'liegt'));
+  if (liegtAnchors === null || liegtAnchors.has(n)) b |= W_LIEGT;
   if (NEGATIONS.has(n)) b |= W_NEG;
   if (SYSTEM_WORD.test(n)) b |= W_SYSTEM;
   if (PREDICATIVE.has(n)) b |= W_PRED;
@@ -521,7 +526,8 @@ function responsibilityFound(doc: Doc, s: Sentence): Responsibility | null {
     ?? (bits & W_PRED ? responsibleIn(doc, s, ps) : null) // no predicative word in the sentence: none in any clause
     ?? (bits & W_ONLY ? onlyIn(doc, s, ps) : null)
     ?? (s.items[0]?.norm === 'laut' ? lautIn(s, ps) : null)
-    ?? (ps.length || bits & W_BLAME_VERB ? blameIn(s, ps) : null) // without either, the blame list's hits are never used
+    // without a party or a blame verb the blame list is not asked; without a party only its "liegt" hits count
+    ?? (ps.length || (bits & W_BLAME_VERB && bits & W_LIEGT) ? blameIn(s, ps) : null)
     ?? (ps.length ? apologyIn(doc, s, ps) : null);
 }
 
