@@ -390,23 +390,27 @@ export function historyStart(doc: Doc): number {
   return at;
 }
 
-/** Per doc and sentence index: 0 not known yet, 1 quoted history, 2 not (every rule asks about every sentence). */
-const quotedCache = new WeakMap<Doc, Uint8Array>();
+/**
+ * Per doc: per sentence index 0 not known yet, 1 quoted history, 2 not (every rule asks about every sentence); and
+ * whether the text has a '>' at all (most replies have none: no line can then be a quoted one).
+ */
+const quotedCache = new WeakMap<Doc, { known: Uint8Array; gt: boolean }>();
 export function isQuotedHistory(doc: Doc, s: Sentence): boolean {
+  let q = quotedCache.get(doc);
+  if (!q) { q = { known: new Uint8Array(doc.sentences.length), gt: doc.text.includes('>') }; quotedCache.set(doc, q); }
   // only sentences of the doc's own list are cached (a caller may pass a sentence of another segmentation)
-  if (doc.sentences[s.index] !== s) return computeQuoted(doc, s);
-  let known = quotedCache.get(doc);
-  if (!known) { known = new Uint8Array(doc.sentences.length); quotedCache.set(doc, known); }
-  const k = known[s.index]!;
+  if (doc.sentences[s.index] !== s) return computeQuoted(doc, s, q.gt);
+  const k = q.known[s.index]!;
   if (k !== 0) return k === 1;
-  const r = computeQuoted(doc, s);
-  known[s.index] = r ? 1 : 2;
+  const r = computeQuoted(doc, s, q.gt);
+  q.known[s.index] = r ? 1 : 2;
   return r;
 }
-function computeQuoted(doc: Doc, s: Sentence): boolean {
+function computeQuoted(doc: Doc, s: Sentence, gt: boolean): boolean {
   if (s.start >= historyStart(doc)) return true;
   const first = s.items[0];
   if (first && first.text === '>') return true;
+  if (!gt) return false;
   // line start of the sentence
   const ls = doc.text.lastIndexOf('\n', s.start - 1) + 1;
   return /^[ \t]*>/.test(doc.text.slice(ls, s.start + 1));
