@@ -5,6 +5,7 @@
  *
  *   tsx bench/rules-cost.ts          the built bundle (run `pnpm build` first)
  *   tsx bench/rules-cost.ts --src    straight from the TypeScript sources (no build; for working on speed)
+ *   --only=id,id  only these rules   --rounds=N  best of N rounds (default 5; the full-run shares need ≥ 5)
  */
 import { pathToFileURL } from 'node:url';
 import { readInputs } from './lib/inputs.ts';
@@ -37,11 +38,12 @@ function cpuPerDoc(cfg: unknown): number {
   return (c.user + c.system) / 1000 / docs.length;
 }
 for (const cfg of cfgs.values()) for (let i = 0; i < 2; i++) cpuPerDoc(cfg); // warm every rule
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5);
 const best = new Map<string, number>();
-for (let round = 0; round < 3; round++) for (const [k, cfg] of cfgs) best.set(k, Math.min(best.get(k) ?? Infinity, cpuPerDoc(cfg)));
+for (let round = 0; round < ROUNDS; round++) for (const [k, cfg] of cfgs) best.set(k, Math.min(best.get(k) ?? Infinity, cpuPerDoc(cfg)));
 const base = best.get('(text model only)')!;
 const full = best.get('(all rules)')!;
-console.log(`CPU per 2 KB reply (min of 3 rounds over ${docs.length} replies)`);
+console.log(`CPU per 2 KB reply (min of ${ROUNDS} rounds over ${docs.length} replies)`);
 console.log(`${'(text model only)'.padEnd(26)} ${base.toFixed(3)} ms`);
 console.log(`${'(all rules)'.padEnd(26)} ${full.toFixed(3)} ms`);
 console.log(`${'rule'.padEnd(26)} ${'alone'.padStart(9)} ${'in a full run'.padStart(14)}`);
