@@ -113,8 +113,12 @@ function weakStem(inf: string): string {
   return inf;
 }
 
+/**
+ * Does the stem take an -e- before -st/-t ("wartet", "atmet", "rechnet", "öffnet")? After d/t, and after m/n that
+ * follow a consonant — except l, r, a double m/n and a vowel + h: "filmt", "lernt", "stimmt", "nennt", "wohnt".
+ */
 function needsE(stem: string): boolean {
-  return /(?:[dt]|[^aeiouylrh][mn])$/.test(stem);
+  return /(?:[dt]|(?:[^aeiouyäöülrhmn]|[^aeiouyäöü]h)[mn])$/.test(stem);
 }
 
 function weak(inf: string, participle: boolean): string[] {

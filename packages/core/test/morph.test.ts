@@ -24,6 +24,10 @@ describe('verb inflection', () => {
     expect([...verbForms('um|tauschen').forms]).toEqual(expect.arrayContaining(['umgetauscht', 'umzutauschen', 'umtauschen']));
     expect(verbForms('handeln').forms.has('handle')).toBe(true);
   });
+  it('an -e- before -t only where German has one: wartet, atmet, rechnet, öffnet — but stimmt, nennt, filmt, wohnt', () => {
+    for (const [v, f] of [['warten', 'wartet'], ['atmen', 'atmet'], ['rechnen', 'rechnet'], ['oeffnen', 'oeffnet'], ['zeichnen', 'zeichnet'], ['widmen', 'widmet']]) expect(verbForms(v!).forms.has(f!), f).toBe(true);
+    for (const [v, f] of [['stimmen', 'stimmt'], ['zu|stimmen', 'zugestimmt'], ['bestimmen', 'bestimmt'], ['trennen', 'trennt'], ['filmen', 'filmt'], ['lernen', 'lernt'], ['wohnen', 'wohnt']]) expect(verbForms(v!).forms.has(f!), f).toBe(true);
+  });
   it('modal verbs', () => {
     const v = verbForms('können');
     for (const f of ['kann', 'kannst', 'koennen', 'konnte', 'koennte', 'koennten']) expect(v.forms.has(f), f).toBe(true);
