@@ -88,7 +88,7 @@ function atomTest(src: string): Atom {
 function compileAtom(src: string): Atom {
   if (src.startsWith('<') && src.endsWith('>')) {
     const v = verbForms(src.slice(1, -1));
-    const keys = new Set([...v.forms, ...v.splitForms]);
+    const keys = v.splitForms.size ? new Set([...v.forms, ...v.splitForms]) : v.forms;
     if (!v.particle) return { test: (t) => keys.has(t.norm), keys, exact: 'any' };
     const particle = v.particle;
     return {
@@ -131,6 +131,12 @@ function compileAtom(src: string): Atom {
   return { test: (t) => t.norm === w, keys: new Set([w]), exact: 'any' };
 }
 
+function union(parts: Atom[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of parts) for (const k of p.keys!) out.add(k);
+  return out;
+}
+
 /** A compiled element; elements are immutable and shared between patterns. */
 function compileElem(piece: string): Elem {
   let e = elemCache.get(piece);
@@ -159,18 +165,22 @@ function compileElemUncached(piece: string): Elem {
     atoms.push(a);
   }
   const parts = atoms.map(atomTest);
-  const keys = parts.length === 1 ? parts[0]!.keys : parts.every((p) => p.keys) ? new Set(parts.flatMap((p) => [...p.keys!])) : null;
+  let keys: Set<string> | null;
   let test: Test;
   let any: Set<string> | null = null, word: Set<string> | null = null;
   if (parts.every((p) => p.exact)) {
     // exact atoms only: one look-up in the words any token may have, one in those only word tokens may have
     const a = parts.filter((p) => p.exact === 'any'), w = parts.filter((p) => p.exact === 'word');
-    any = a.length === 0 ? EMPTY : a.length === 1 ? a[0]!.keys! : new Set(a.flatMap((p) => [...p.keys!]));
-    word = w.length === 0 ? null : w.length === 1 ? w[0]!.keys! : new Set(w.flatMap((p) => [...p.keys!]));
+    any = a.length === 0 ? EMPTY : a.length === 1 ? a[0]!.keys! : union(a);
+    word = w.length === 0 ? null : w.length === 1 ? w[0]!.keys! : union(w);
+    keys = word === null ? any : any.size === 0 ? word : union(parts);
     const an = any, wo = word;
     test = wo === null ? (t) => an.has(t.norm) : (t) => an.has(t.norm) || (t.kind === 'word' && wo.has(t.norm));
-  } else if (parts.length === 1) test = parts[0]!.test;
-  else {
+  } else if (parts.length === 1) {
+    keys = parts[0]!.keys;
+    test = parts[0]!.test;
+  } else {
+    keys = parts.every((p) => p.keys) ? union(parts) : null;
     const tests = parts.map((p) => p.test);
     test = (t, items, i) => {
       for (let k = 0; k < tests.length; k++) if (tests[k]!(t, items, i)) return true;

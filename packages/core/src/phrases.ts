@@ -257,19 +257,35 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
  * Any required element is a correct index (a match consumes one of its words); the choice only affects speed.
  */
 function quickKeys(source: string): Set<string> | undefined {
-  let best: string[] | null = null;
-  let cost = Infinity;
+  let best: QuickPiece | null = null;
   for (const piece of source.trim().split(/\s+/)) {
-    if (piece.length > 1 && piece.endsWith('?')) continue; // optional
-    if (piece.startsWith('...') || piece === '^' || piece === '$') continue;
-    const atoms = piece.split('|');
-    if (!atoms.every((a) => EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a))) continue; // lemma, class, affix or punctuation
-    const words = atoms.map(fold);
-    if (words.some((w) => !w)) return undefined;
-    const c = words.length + (words.some((w) => COMMON_WORDS.has(w)) ? 10000 : 0);
-    if (c < cost) { cost = c; best = words; }
+    const q = quickPiece(piece);
+    if (q === EMPTY_WORD) return undefined;
+    if (q && (!best || q.cost < best.cost)) best = q;
   }
-  return best && cost < 10000 ? new Set(best) : undefined;
+  return best && best.cost < 10000 ? new Set(best.words) : undefined;
+}
+
+interface QuickPiece { words: string[]; cost: number }
+const EMPTY_WORD: QuickPiece = { words: [], cost: Infinity };
+/** Pieces repeat across patterns (≈ 4,900 pieces, 1,900 distinct): read each once. */
+const quickPieces = new Map<string, QuickPiece | null>();
+
+/** A required piece made of plain words: its folded words and their cost as an index; null for any other piece. */
+function quickPiece(piece: string): QuickPiece | null {
+  let q = quickPieces.get(piece);
+  if (q !== undefined) return q;
+  q = null;
+  const optional = piece.length > 1 && piece.endsWith('?');
+  if (!optional && !piece.startsWith('...') && piece !== '^' && piece !== '$') {
+    const atoms = piece.split('|');
+    if (atoms.every((a) => EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a))) { // not a lemma, class, affix or punctuation
+      const words = atoms.map(fold);
+      q = words.some((w) => !w) ? EMPTY_WORD : { words, cost: words.length + (words.some((w) => COMMON_WORDS.has(w)) ? 10000 : 0) };
+    }
+  }
+  quickPieces.set(piece, q);
+  return q;
 }
 
 /**
