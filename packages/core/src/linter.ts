@@ -235,6 +235,17 @@ export function lintText(text: string, options: LintOptions): LintResult {
   return { findings: finish(findings, prepared, opaque, lines, config), excluded: prep.excluded, doc: null };
 }
 
+/**
+ * Rule and message ids in the order `localeCompare` gives them (letters case-insensitively first, lower case
+ * before upper case) without loading the ICU collator, which costs ≈ 10 ms on the first call of a process.
+ */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const la = a.toLowerCase(), lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? 1 : -1;
+}
+
 /** Message data without the invisible padding of the prepared text (decoded entities, inline tags). */
 function visible(data: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
   if (!data) return data;
@@ -256,7 +267,7 @@ function finish(findings: Finding[], text: string, opaque: Doc['opaque'], lines:
     }
     return true;
   });
-  out.sort((x, y) => x.start - y.start || x.end - y.end || (x.ruleId ?? '').localeCompare(y.ruleId ?? '') || x.messageId.localeCompare(y.messageId));
+  out.sort((x, y) => x.start - y.start || x.end - y.end || compareIds(x.ruleId ?? '', y.ruleId ?? '') || compareIds(x.messageId, y.messageId));
   // drop exact duplicates (same rule, range and message)
   return out.filter((f, i) => {
     const p = out[i - 1];

@@ -120,7 +120,9 @@ function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
 export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   private compiled: Array<Compiled<P>> | null = null;
   /** This set's own index (used for sentences listed before the set was compiled). */
-  private index = new Map<string, number[]>();
+  private index: Map<string, number[]> | null = null;
+  /** Per pattern: its index words (null: none, always a candidate); kept to build `index` when it is needed. */
+  private keySets: Array<Set<string> | null> = [];
   private always: number[] = [];
   private id = -1;
   /** Per pattern: the last look-up round that listed it (own index only). */
@@ -158,16 +160,26 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       if (!ks) { this.always.push(i); return; }
       const code = this.id * MAX_PATTERNS + i;
       for (const k of ks) {
-        const own = this.index.get(k);
-        if (own) own.push(i); else this.index.set(k, [i]);
         const shared = sharedIndex.get(k);
         if (shared) shared.push(code); else sharedIndex.set(k, [code]);
       }
     });
     this.stamp = new Uint32Array(list.length);
     this.entryStamp = new Uint32Array(this.entries.length);
+    this.keySets = keys;
     this.compiled = list;
     return list;
+  }
+
+  /** This set's own word index, built on first need (only sentences listed before the set was compiled use it). */
+  private ownIndex(): Map<string, number[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, number[]>();
+    this.keySets.forEach((ks, i) => {
+      if (ks) for (const k of ks) { const own = index.get(k); if (own) own.push(i); else index.set(k, [i]); }
+    });
+    this.index = index;
+    return index;
   }
 
   private full(c: Compiled<P>): CompiledPattern {
@@ -193,7 +205,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       // compiled after the sentence was listed: look the words up in this set's own index
       const r = ++this.ownRound;
       for (const t of sentence.items) {
-        const arr = this.index.get(t.norm);
+        const arr = this.ownIndex().get(t.norm);
         if (!arr) continue;
         for (const i of arr) if (this.stamp[i] !== r) { this.stamp[i] = r; (found ??= []).push(i); }
       }
