@@ -131,6 +131,18 @@ function compileAtom(src: string): Atom {
   return { test: (t) => t.norm === w, keys: new Set([w]), exact: 'any' };
 }
 
+/** The alternatives of an element: `a|b|<um|tauschen>` → a, b, <um|tauschen> (a lemma's bar stays inside). */
+export function splitAtoms(src: string): string[] {
+  const alts = src.split('|');
+  const atoms: string[] = [];
+  for (let k = 0; k < alts.length; k++) {
+    let a = alts[k]!;
+    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
+    atoms.push(a);
+  }
+  return atoms;
+}
+
 function union(parts: Atom[]): Set<string> {
   const out = new Set<string>();
   for (const p of parts) for (const k of p.keys!) out.add(k);
@@ -156,15 +168,7 @@ function compileElemUncached(piece: string): Elem {
   let optional = false;
   let src = piece;
   if (src.length > 1 && src.endsWith('?')) { optional = true; src = src.slice(0, -1); }
-  const alts = src.split('|');
-  // `<um|tauschen>` contains a bar inside the brackets: re-join such pieces
-  const atoms: string[] = [];
-  for (let k = 0; k < alts.length; k++) {
-    let a = alts[k]!;
-    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
-    atoms.push(a);
-  }
-  const parts = atoms.map(atomTest);
+  const parts = splitAtoms(src).map(atomTest);
   let keys: Set<string> | null;
   let test: Test;
   let any: Set<string> | null = null, word: Set<string> | null = null;

@@ -8,8 +8,10 @@
  * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
  * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
  */
-import { compilePattern, matchPattern, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import { compilePattern, matchPattern, splitAtoms, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import { fold } from './normalize.ts';
+import { verbForms } from './morph.ts';
+import { CLASSES } from './lexicon.ts';
 import type { Sentence } from './types.ts';
 
 export interface PhraseEntry {
@@ -133,10 +135,10 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   constructor(readonly entries: readonly P[], readonly name = 'phrases') {}
 
   /**
-   * Index the set. A pattern is indexed by its most selective required word list; where that is a plain word or
-   * a list of words ("hersteller", "agb|geschäftsbedingungen") the words are read from the source and the pattern
-   * is compiled only when a sentence first makes it a candidate. Compiling every pattern up front (verb forms,
-   * word sets) was most of a cold start's first lint.
+   * Index the set. A pattern is indexed by its most selective required word list; where that is made of words,
+   * verb lemmas and word classes ("hersteller", "agb|geschäftsbedingungen", "<erstatten>") the words are read from
+   * the source and the pattern is compiled only when a sentence first makes it a candidate. Compiling every
+   * pattern up front was most of a cold start's first lint.
    */
   private compile(): Array<Compiled<P>> {
     if (this.compiled) return this.compiled;
@@ -263,9 +265,9 @@ const EXACT_WORD = /^[\p{L}\p{N}'’.-]+$/u;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * The index words of a pattern read from its source without compiling it: the required element made of plain
- * words only with the fewest words (one holding a word as frequent as "nicht" counts as a last resort, as in
- * compilePattern). undefined: no such element, or only frequent ones — compile the pattern and use its keys.
+ * The index words of a pattern read from its source without compiling it: the required element of plain words, verb
+ * lemmas and word classes with the fewest words (one holding a word as frequent as "nicht" counts as a last resort,
+ * as in compilePattern). undefined: no such element, or only frequent ones — compile the pattern and use its keys.
  * Any required element is a correct index (a match consumes one of its words); the choice only affects speed.
  */
 function quickKeys(source: string): Set<string> | undefined {
@@ -275,30 +277,52 @@ function quickKeys(source: string): Set<string> | undefined {
     if (q === EMPTY_WORD) return undefined;
     if (q && (!best || q.cost < best.cost)) best = q;
   }
-  return best && best.cost < 10000 ? new Set(best.words) : undefined;
+  return best && best.cost < 10000 ? best.keys : undefined;
 }
 
-interface QuickPiece { words: string[]; cost: number }
-const EMPTY_WORD: QuickPiece = { words: [], cost: Infinity };
+interface QuickPiece { keys: Set<string>; cost: number }
+const EMPTY_WORD: QuickPiece = { keys: new Set(), cost: Infinity };
 /** Pieces repeat across patterns (≈ 4,900 pieces, 1,900 distinct): read each once. */
 const quickPieces = new Map<string, QuickPiece | null>();
 
-/** A required piece made of plain words: its folded words and their cost as an index; null for any other piece. */
+/**
+ * A required piece whose every alternative is a plain word, a verb lemma or a closed word class: the words it can
+ * match (the same as compileElem's keys) and their cost as an index; null for any other piece (affixes, @WORD,
+ * punctuation, optional pieces, gaps, anchors).
+ */
 function quickPiece(piece: string): QuickPiece | null {
   let q = quickPieces.get(piece);
   if (q !== undefined) return q;
   q = null;
   const optional = piece.length > 1 && piece.endsWith('?');
   if (!optional && !piece.startsWith('...') && piece !== '^' && piece !== '$') {
-    const atoms = piece.split('|');
-    if (atoms.every((a) => EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a))) { // not a lemma, class, affix or punctuation
-      const words = atoms.map(fold);
-      q = words.some((w) => !w) ? EMPTY_WORD : { words, cost: words.length + (words.some((w) => COMMON_WORDS.has(w)) ? 10000 : 0) };
+    const keys = new Set<string>();
+    let ok = true;
+    for (const a of splitAtoms(piece)) {
+      if (a.length > 2 && a.startsWith('<') && a.endsWith('>')) {
+        const v = verbForms(a.slice(1, -1));
+        for (const f of v.forms) keys.add(f);
+        for (const f of v.splitForms) keys.add(f);
+      } else if (a.startsWith('@')) {
+        const cls = CLASSES[a.slice(1)];
+        if (!cls) { ok = false; break; }
+        for (const w of cls) keys.add(w);
+      } else if (EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a)) {
+        const w = fold(a);
+        if (!w) { q = EMPTY_WORD; break; }
+        keys.add(w);
+      } else { ok = false; break; }
+    }
+    if (q === null && ok && keys.size > 0) {
+      let common = false;
+      for (const k of keys) if (COMMON_WORDS.has(k)) { common = true; break; }
+      q = { keys, cost: keys.size + (common ? 10000 : 0) };
     }
   }
   quickPieces.set(piece, q);
   return q;
 }
+
 
 /**
  * The exact-word sets of a pattern's required closed elements other than its index key set, smallest first (null:
