@@ -296,31 +296,48 @@ function quickPiece(piece: string): QuickPiece | null {
   q = null;
   const optional = piece.length > 1 && piece.endsWith('?');
   if (!optional && !piece.startsWith('...') && piece !== '^' && piece !== '$') {
-    const keys = new Set<string>();
+    const atoms = splitAtoms(piece);
+    let keys: Set<string> | null = null;
     let ok = true;
-    for (const a of splitAtoms(piece)) {
-      if (a.length > 2 && a.startsWith('<') && a.endsWith('>')) {
-        const v = verbForms(a.slice(1, -1));
-        for (const f of v.forms) keys.add(f);
-        for (const f of v.splitForms) keys.add(f);
-      } else if (a.startsWith('@')) {
-        const cls = CLASSES[a.slice(1)];
-        if (!cls) { ok = false; break; }
-        for (const w of cls) keys.add(w);
-      } else if (EXACT_WORD.test(a) && HAS_WORD_CHAR.test(a)) {
-        const w = fold(a);
-        if (!w) { q = EMPTY_WORD; break; }
-        keys.add(w);
-      } else { ok = false; break; }
+    for (const a of atoms) {
+      const k = atomKeys(a);
+      if (k === undefined) { ok = false; break; }
+      if (k === null) { q = EMPTY_WORD; break; }
+      if (atoms.length === 1) keys = k; // the atom's own set, no copy
+      else { keys ??= new Set(); for (const w of k) keys.add(w); }
     }
-    if (q === null && ok && keys.size > 0) {
-      let common = false;
-      for (const k of keys) if (COMMON_WORDS.has(k)) { common = true; break; }
-      q = { keys, cost: keys.size + (common ? 10000 : 0) };
-    }
+    if (q === null && ok && keys && keys.size > 0) q = { keys, cost: keys.size + (hasCommon(keys) ? 10000 : 0) };
   }
   quickPieces.set(piece, q);
   return q;
+}
+
+/** The words a lemma, class or plain-word atom can match; undefined for other atoms, null for an empty word. */
+function atomKeys(a: string): Set<string> | null | undefined {
+  if (a.length > 2 && a.startsWith('<') && a.endsWith('>')) {
+    const v = verbForms(a.slice(1, -1));
+    if (v.splitForms.size === 0) return v.forms;
+    let k = lemmaKeys.get(v);
+    if (!k) { k = new Set([...v.forms, ...v.splitForms]); lemmaKeys.set(v, k); }
+    return k;
+  }
+  if (a.startsWith('@')) return CLASSES[a.slice(1)];
+  if (!EXACT_WORD.test(a) || !HAS_WORD_CHAR.test(a)) return undefined;
+  const w = fold(a);
+  return w ? new Set([w]) : null;
+}
+const lemmaKeys = new WeakMap<object, Set<string>>();
+
+const commonCache = new WeakMap<Set<string>, boolean>();
+/** Does the set hold a word as frequent as "nicht"? (Once per set: verb forms and classes are shared.) */
+function hasCommon(keys: Set<string>): boolean {
+  let c = commonCache.get(keys);
+  if (c === undefined) {
+    c = false;
+    for (const k of keys) if (COMMON_WORDS.has(k)) { c = true; break; }
+    commonCache.set(keys, c);
+  }
+  return c;
 }
 
 
