@@ -195,47 +195,38 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     return c.pattern;
   }
 
-  /** This set's candidate patterns for a sentence, ascending (null: none). */
-  private candidates(sentence: Sentence, c: SentenceCandidates): number[] | null {
-    let found: number[] | null = null;
-    if (this.id < c.sets) {
-      const base = this.id * MAX_PATTERNS;
-      const codes = c.codes;
-      let k = codes.length > 0 ? lowerBound(codes, base) : 0;
-      for (; k < codes.length && codes[k]! < base + MAX_PATTERNS; k++) (found ??= []).push(codes[k]! - base);
-    } else {
-      // compiled after the sentence was listed: look the words up in this set's own index
-      const r = ++this.ownRound;
-      for (const t of sentence.items) {
-        const arr = this.ownIndex().get(t.norm);
-        if (!arr) continue;
-        for (const i of arr) if (this.stamp[i] !== r) { this.stamp[i] = r; (found ??= []).push(i); }
-      }
-      if (found && found.length > 1) found.sort(ascending);
-    }
-    if (this.always.length) {
-      found = found ? found.concat(this.always) : this.always.slice();
-      found.sort(ascending);
-    }
-    return found;
-  }
-
   /** Every entry matching the sentence (first match per pattern; one hit per entry). */
   match(sentence: Sentence): Array<PhraseHit<P>> {
     this.compile();
     const c = candidatesOf(sentence);
     const hits: Array<PhraseHit<P>> = [];
     const r = ++this.ownRound;
-    if (this.id < c.sets && this.always.length === 0) {
-      // the common case: read this set's run of the sentence's codes in place
-      const codes = c.codes;
-      if (codes.length === 0) return hits;
-      const base = this.id * MAX_PATTERNS;
-      for (let k = lowerBound(codes, base); k < codes.length && codes[k]! < base + MAX_PATTERNS; k++) this.try(codes[k]! - base, sentence, c, r, hits);
+    if (this.id < c.sets) {
+      // this set's run of the sentence's sorted codes
+      const codes = c.codes, base = this.id * MAX_PATTERNS;
+      const from = codes.length ? lowerBound(codes, base) : 0;
+      let to = from;
+      while (to < codes.length && codes[to]! < base + MAX_PATTERNS) to++;
+      if (this.always.length === 0) {
+        for (let k = from; k < to; k++) this.try(codes[k]! - base, sentence, c, r, hits); // the common case, in place
+        return hits;
+      }
+      const cand: number[] = this.always.slice();
+      for (let k = from; k < to; k++) cand.push(codes[k]! - base);
+      cand.sort(ascending);
+      for (const i of cand) this.try(i, sentence, c, r, hits);
       return hits;
     }
-    const cand = this.candidates(sentence, c);
-    if (cand) for (let k = 0; k < cand.length; k++) this.try(cand[k]!, sentence, c, r, hits);
+    // compiled after the sentence was listed: look its words up in this set's own index
+    const cand: number[] = this.always.slice();
+    const own = this.ownIndex();
+    const seen = ++this.ownRound;
+    for (const t of sentence.items) {
+      const arr = own.get(t.norm);
+      if (arr) for (const i of arr) if (this.stamp[i] !== seen) { this.stamp[i] = seen; cand.push(i); }
+    }
+    cand.sort(ascending);
+    for (const i of cand) this.try(i, sentence, c, r, hits);
     return hits;
   }
 
