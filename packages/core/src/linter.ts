@@ -113,7 +113,7 @@ export function sections(text: string): Array<[number, number]> {
     if (text.length - from > SECTION_SIZE + SECTION_SIZE / 2) {
       const want = from + SECTION_SIZE;
       const limit = want + SECTION_SIZE / 2;
-      to = cutAt(text, want, limit, /\n[ \t]*\n/g) ?? cutAt(text, want, limit, /\n/g) ?? cutAt(text, want, limit, /[.!?][ \t]+/g) ?? cutAt(text, want, limit, /\s/g) ?? want;
+      to = cutAt(text, want, limit, /\n[ \t]*\n/) ?? cutAt(text, want, limit, /\n/) ?? cutAt(text, want, limit, /[.!?][ \t]+/) ?? cutAt(text, want, limit, /\s/) ?? want;
       // never cut a surrogate pair
       if (to < text.length && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
     }
@@ -123,11 +123,13 @@ export function sections(text: string): Array<[number, number]> {
   return out;
 }
 
-/** The offset just after the first match of `re` (global) at or after `from` that ends before `limit`, or null. */
+/**
+ * The offset just after the first match of `re` at or after `from` that ends before `limit`, or null. Searches only
+ * that window: a search over the rest of the text for every section would be quadratic on a text without breaks.
+ */
 function cutAt(text: string, from: number, limit: number, re: RegExp): number | null {
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index + m[0].length <= limit ? m.index + m[0].length : null;
+  const m = re.exec(text.slice(from, limit));
+  return m ? from + m.index + m[0].length : null;
 }
 
 /** Lint a text with the given rules. Never throws for bad input; a rule that throws becomes one internal finding. */
