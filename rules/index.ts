@@ -2,7 +2,8 @@
  * The registry: every rule, sorted by id. A test checks that every folder in rules/ is registered here and
  * documented.
  */
-import type { Rule } from '@replylint/core';
+import { preloadVerbForms, type Rule } from '@replylint/core';
+import { VERB_FORMS } from './_shared/verbs.gen.ts';
 import apologyWithExcuse from './apology-with-excuse/rule.ts';
 import blameShifting from './blame-shifting/rule.ts';
 import blamingCustomer from './blaming-customer/rule.ts';
@@ -16,7 +17,11 @@ import impersonalSalutation from './impersonal-salutation/rule.ts';
 import missingAlternative from './missing-alternative/rule.ts';
 import paidHotline from './paid-hotline/rule.ts';
 import paragraphHiding from './paragraph-hiding/rule.ts';
+
 import passiveDecision from './passive-decision/rule.ts';
+
+// verb forms as data from the build: the phrase sets compile on first use and read them instead of conjugating
+preloadVerbForms(VERB_FORMS);
 
 export const rules: readonly Rule[] = [
   apologyWithExcuse,

@@ -87,3 +87,21 @@ describe('README rule table', () => {
     expect(withTable(readme)).toBe(readme);
   });
 });
+
+describe('verb forms computed at build time (rules/_shared/verbs.gen.ts)', () => {
+  it('agree with the conjugation in core for every lemma, and cover the lemmas of the phrase data', async () => {
+    const { VERB_FORMS } = await import('./_shared/verbs.gen.ts');
+    const { conjugateLemma, verbForms } = await import('@replylint/core');
+    const lemmas = Object.keys(VERB_FORMS);
+    expect(lemmas.length).toBeGreaterThan(300);
+    for (const l of lemmas) {
+      const v = conjugateLemma(l);
+      const [forms, split, particle] = VERB_FORMS[l]!;
+      expect([...forms].sort(), l).toEqual([...v.forms].sort());
+      expect([...split].sort(), l).toEqual([...v.splitForms].sort());
+      expect(particle, l).toBe(v.particle);
+      expect([...verbForms(l).forms].sort(), l).toEqual([...v.forms].sort());
+    }
+    for (const l of ['an|bieten', 'erstatten', 'zurück|nehmen', 'können']) expect(lemmas, l).toContain(l);
+  });
+});

@@ -6,7 +6,7 @@ export { lintText, buildDoc, type Finding, type Suggestion, type LintOptions, ty
 export { defineRule, ruleUrl, formatMessage, snippet, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleVisitors, type ReportSpec, type SuggestionSpec, type SeverityName, type RuleUnit, type OptionSpec } from './rule.ts';
 export { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
 export { compilePattern, matchPattern, matchAll, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
-export { verbForms, type VerbForms } from './morph.ts';
+export { verbForms, preloadVerbForms, conjugateLemma, type VerbForms, type VerbFormTable } from './morph.ts';
 export { segment } from './segment.ts';
 export { cleanText, fold } from './normalize.ts';
 export { findOpaque, type OpaqueSpan } from './mask.ts';
