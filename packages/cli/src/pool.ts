@@ -31,11 +31,15 @@ class Queue {
   get empty(): boolean { return this.next >= this.tasks.length; }
 }
 
-async function mainLane(q: Queue, configs: Map<string, ResolvedConfig>, onOutcome: (o: Outcome) => void): Promise<void> {
+async function mainLane(q: Queue, configs: Map<string, ResolvedConfig>, onOutcome: (o: Outcome) => void, yieldEach = false): Promise<void> {
   for (;;) {
     const [t] = q.take(1);
     if (!t) return;
     onOutcome(await processFile(t, configs.get(t.configKey)!));
+    // next to workers: let their messages in between two files. processFile reads synchronously, so its awaits only
+    // queue microtasks; without this the main thread took every remaining file while the workers waited for their
+    // next batch (2,000 templates: 4.2 s with a worker, 4.0 s without)
+    if (yieldEach) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -75,7 +79,7 @@ export async function runParallel(tasks: Task[], configs: Map<string, ResolvedCo
       w.once('online', feed);
     }));
   }
-  lanes.push(mainLane(q, configs, onOutcome));
+  lanes.push(mainLane(q, configs, onOutcome, true));
   try {
     await Promise.all(lanes);
     // let workers keep their compiled code for the next run (they write a code cache only if they had none)
