@@ -174,7 +174,7 @@ function buildTokens(original: string, clean: CleanText, masked: string, opaque:
     const e = clean.map ? (end > start ? clean.map[end - 1]! + 1 : s) : end;
     const t = text.slice(start, end);
     const norm = kind === 'word' ? fold(t.endsWith('.') ? t.slice(0, -1) : t) : kind === 'opaque' ? '\u0000' : t;
-    tokens.push({
+    const token: Token = {
       kind,
       text: original.slice(s, e),
       norm,
@@ -184,8 +184,9 @@ function buildTokens(original: string, clean: CleanText, masked: string, opaque:
       upper: kind === 'word' && t[0] !== t[0]!.toLowerCase(),
       quoted: false,
       breaks: kind === 'space' ? countBreaks(t) : 0,
-      ...(kind === 'opaque' && op ? { opaqueKind: op.kind } : {}),
-    });
+    };
+    if (kind === 'opaque' && op) token.opaqueKind = op.kind;
+    tokens.push(token);
   }
   return tokens;
 }
