@@ -16,7 +16,7 @@
  */
 import { CLASSES } from './lexicon.ts';
 import { fold } from './normalize.ts';
-import { verbForms } from './morph.ts';
+import { verbForms, type VerbForms } from './morph.ts';
 import type { Sentence, Token } from './types.ts';
 
 type Test = (t: Token, items: Token[], i: number) => boolean;
@@ -88,7 +88,7 @@ function atomTest(src: string): Atom {
 function compileAtom(src: string): Atom {
   if (src.startsWith('<') && src.endsWith('>')) {
     const v = verbForms(src.slice(1, -1));
-    const keys = v.splitForms.size ? new Set([...v.forms, ...v.splitForms]) : v.forms;
+    const keys = lemmaKeys(v);
     if (!v.particle) return { test: (t) => keys.has(t.norm), keys, exact: 'any' };
     const particle = v.particle;
     return {
@@ -129,6 +129,30 @@ function compileAtom(src: string): Atom {
   if (suf) return { test: (t) => t.kind === 'word' && t.norm.startsWith(w), keys: null, exact: null };
   if (pre) return { test: (t) => t.kind === 'word' && t.norm.endsWith(w), keys: null, exact: null };
   return { test: (t) => t.norm === w, keys: new Set([w]), exact: 'any' };
+}
+
+/** Every word a lemma's forms can show: the forms, and the split forms of a separable verb (one set per lemma). */
+function lemmaKeys(v: VerbForms): Set<string> {
+  if (v.splitForms.size === 0) return v.forms;
+  let k = lemmaKeyCache.get(v);
+  if (!k) { k = new Set([...v.forms, ...v.splitForms]); lemmaKeyCache.set(v, k); }
+  return k;
+}
+const lemmaKeyCache = new WeakMap<VerbForms, Set<string>>();
+
+const EXACT_WORD = /^[\p{L}\p{N}'’.-]+$/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The words a lemma, word class or plain-word atom can match (the keys compileElem gives it), without compiling
+ * its test; undefined for any other atom (affix, @WORD, punctuation), null for a word that folds to nothing.
+ */
+export function atomKeys(a: string): Set<string> | null | undefined {
+  if (a.length > 2 && a.startsWith('<') && a.endsWith('>')) return lemmaKeys(verbForms(a.slice(1, -1)));
+  if (a.startsWith('@')) return CLASSES[a.slice(1)];
+  if (!EXACT_WORD.test(a) || !HAS_WORD_CHAR.test(a)) return undefined;
+  const w = fold(a);
+  return w ? new Set([w]) : null;
 }
 
 /** The alternatives of an element: `a|b|<um|tauschen>` → a, b, <um|tauschen> (a lemma's bar stays inside). */

@@ -8,10 +8,7 @@
  * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
  * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
  */
-import { compilePattern, matchPattern, splitAtoms, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
-import { fold } from './normalize.ts';
-import { verbForms } from './morph.ts';
-import { CLASSES } from './lexicon.ts';
+import { compilePattern, matchPattern, splitAtoms, atomKeys, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
 
 export interface PhraseEntry {
@@ -252,9 +249,6 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   }
 }
 
-const EXACT_WORD = /^[\p{L}\p{N}'’.-]+$/u;
-const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
-
 /**
  * The index words of a pattern read from its source without compiling it: the required element of plain words, verb
  * lemmas and word classes with the fewest words (one holding a word as frequent as "nicht" counts as a last resort,
@@ -302,22 +296,6 @@ function quickPiece(piece: string): QuickPiece | null {
   quickPieces.set(piece, q);
   return q;
 }
-
-/** The words a lemma, class or plain-word atom can match; undefined for other atoms, null for an empty word. */
-function atomKeys(a: string): Set<string> | null | undefined {
-  if (a.length > 2 && a.startsWith('<') && a.endsWith('>')) {
-    const v = verbForms(a.slice(1, -1));
-    if (v.splitForms.size === 0) return v.forms;
-    let k = lemmaKeys.get(v);
-    if (!k) { k = new Set([...v.forms, ...v.splitForms]); lemmaKeys.set(v, k); }
-    return k;
-  }
-  if (a.startsWith('@')) return CLASSES[a.slice(1)];
-  if (!EXACT_WORD.test(a) || !HAS_WORD_CHAR.test(a)) return undefined;
-  const w = fold(a);
-  return w ? new Set([w]) : null;
-}
-const lemmaKeys = new WeakMap<object, Set<string>>();
 
 const commonCache = new WeakMap<Set<string>, boolean>();
 /** Does the set hold a word as frequent as "nicht"? (Once per set: verb forms and classes are shared.) */
