@@ -1,4 +1,4 @@
-import { compilePattern, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { indexWords, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
@@ -176,31 +176,19 @@ const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus aus
 
 /**
  * The words of which a sentence must hold one for some `redirect` pattern to match: each pattern's index words
- * (`CompiledPattern.keys`, the words of one of its required elements). null: a pattern has none, never skip.
- * Made on the first word looked up (compiling shares the atoms PhraseSet compiles for its first match anyway).
+ * (core's `indexWords`, the words PhraseSet indexes it by). null: a pattern has none, never skip. Made on the
+ * first word looked up.
  * Skipping the list's match on the other sentences (about three in four) also spares building the shared phrase
  * candidates for sentences no other check of this rule asks about.
  */
 let redirectAnchors: Set<string> | null | undefined;
 /** The same for the patterns of the blame entry "liegt": without a third party, only its hits are looked at. */
 let liegtAnchors: Set<string> | null | undefined;
-function anchorWords(entries: readonly PhraseEntry[]): Set<string> | null {
-  const out = new Set<string>();
-  for (const e of entries) {
-    for (const src of typeof e.pattern === 'string' ? [e.pattern] : e.pattern) {
-      const keys = compilePattern(src).keys;
-      if (!keys) return null;
-      for (const k of keys) out.add(k);
-    }
-  }
-  return out;
-}
-
 function wordBits(n: string): number {
   let b = 0;
-  if (redirectAnchors === undefined) redirectAnchors = anchorWords(redirect);
+  if (redirectAnchors === undefined) redirectAnchors = indexWords(redirect);
   if (redirectAnchors === null || redirectAnchors.has(n)) b |= W_REDIRECT;
-  if (liegtAnchors === undefined) liegtAnchors = anchorWords(blame.filter((e) => e.id === 'liegt'));
+  if (liegtAnchors === undefined) liegtAnchors = indexWords(blame.filter((e) => e.id === 'liegt'));
   if (liegtAnchors === null || liegtAnchors.has(n)) b |= W_LIEGT;
   if (NEGATIONS.has(n)) b |= W_NEG;
   if (SYSTEM_WORD.test(n)) b |= W_SYSTEM;

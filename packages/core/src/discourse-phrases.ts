@@ -15,8 +15,8 @@
  * sentence, for every gate and negation check of the discourse layer.
  */
 import { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
-import { compilePattern, matchPattern, type CompiledPattern } from './pattern.ts';
-import { CLASSES, NEGATIONS } from './lexicon.ts';
+import { compilePattern, matchPattern, splitAtoms, atomKeys, type CompiledPattern } from './pattern.ts';
+import { NEGATIONS } from './lexicon.ts';
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
 
@@ -102,24 +102,13 @@ export function wordFacts(s: Sentence): WordFacts {
  */
 function elemGate(src: string): number[] | null {
   const bits: number[] = [];
-  for (const a of atoms(src)) {
+  for (const a of splitAtoms(src)) {
     if (a.startsWith('<') || a.startsWith('@') || !/^\*?[\p{L}\p{N}'’.-]+\*?$/u.test(a)) return null;
     const w = fold(a.replace(/^\*|\*$/g, ''));
     if (!w) return null;
     bits.push(partBit(w, !a.startsWith('*') && !a.endsWith('*')));
   }
   return bits;
-}
-
-function atoms(src: string): string[] {
-  const alts = src.split('|');
-  const out: string[] = [];
-  for (let k = 0; k < alts.length; k++) {
-    let a = alts[k]!;
-    while (a.startsWith('<') && !a.endsWith('>') && k + 1 < alts.length) a += '|' + alts[++k];
-    out.push(a);
-  }
-  return out;
 }
 
 /**
@@ -131,7 +120,7 @@ function atoms(src: string): string[] {
 function indexed(source: string): boolean {
   for (const piece of source.trim().split(/\s+/)) {
     if (piece === '^' || piece === '$' || /^\.\.\.\d*$/.test(piece) || (piece.length > 1 && piece.endsWith('?'))) continue;
-    if (atoms(piece).every((a) => (a.startsWith('<') && a.endsWith('>')) || (a.startsWith('@') && a.slice(1) in CLASSES) || /^[\p{L}\p{N}'’.-]+$/u.test(a))) return true;
+    if (splitAtoms(piece).every((a) => atomKeys(a) !== undefined)) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
  */
 export { lintText, buildDoc, type Finding, type Suggestion, type LintOptions, type LintResult } from './linter.ts';
 export { defineRule, ruleUrl, formatMessage, snippet, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleVisitors, type ReportSpec, type SuggestionSpec, type SeverityName, type RuleUnit, type OptionSpec } from './rule.ts';
-export { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
+export { PhraseSet, indexWords, type PhraseEntry, type PhraseHit } from './phrases.ts';
 export { compilePattern, matchPattern, matchAll, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 export { verbForms, preloadVerbForms, conjugateLemma, type VerbForms, type VerbFormTable } from './morph.ts';
 export { segment } from './segment.ts';

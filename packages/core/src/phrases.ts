@@ -146,8 +146,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       for (const source of sources) {
         const c: Compiled<P> = { entry, entryIndex, source, pattern: null, required: null };
         const quick = quickKeys(source);
-        if (quick === undefined) keys.push(this.full(c).keys);
-        else keys.push(quick);
+        keys.push(quick === undefined ? this.full(c).keys : quick);
         list.push(c);
       }
     }
@@ -247,6 +246,23 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   validate(): void {
     for (const c of this.compile()) this.full(c);
   }
+}
+
+/**
+ * The words of which a sentence must hold one for some entry to match — the index words PhraseSet uses — or null
+ * when an entry has none (it could match any sentence). For rules that skip work on sentences a phrase list cannot
+ * match before asking it.
+ */
+export function indexWords(entries: readonly PhraseEntry[]): Set<string> | null {
+  const out = new Set<string>();
+  for (const e of entries) {
+    for (const source of typeof e.pattern === 'string' ? [e.pattern] : e.pattern) {
+      const keys = quickKeys(source) ?? compilePattern(source).keys;
+      if (!keys) return null;
+      for (const k of keys) out.add(k);
+    }
+  }
+  return out;
 }
 
 /**
