@@ -11,6 +11,7 @@ type MessageId = 'hindsight' | 'repeat' | 'fault' | 'lecture' | 'rhetoric';
 const INFORMAL = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines']);
 const FORMAL = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 const COMPANY_SUBJECT = new Set(['wir', 'ich']);
+const OWN = new Set(['wir', 'ich', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'unsererseits', 'meinerseits']);
 const RECEIVE = new Set(['bekommen', 'erhalten', 'kriegen', 'gekriegt', 'informiert', 'benachrichtigt', 'gewarnt', 'angerufen']);
 
 /** Does the reply address the customer with "du"? */
@@ -73,7 +74,9 @@ function aboutCustomer(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-const PARTICIPLE = /^(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)|(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurueck)?(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|[a-z]{3,}iert)$/;
+// ge-participles ("gelesen", "abgeschickt"), weak ones with an inseparable prefix ("bezahlt"), strong ones with a
+// prefix that takes no ge- ("überwiesen", "unterschrieben", "vergessen"), and -iert ("installiert")
+const PARTICIPLE = /^(?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurueck|um|durch|ueber|unter|hin|her)?ge[a-z]{2,}(?:t|en)|(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurueck)?(?:be|ver|er|ent|zer|emp)[a-z]{2,}t|(?:ueber|unter|hinter|wider|miss|ver|be|er|ent|zer)[a-z]{2,}en|[a-z]{3,}iert)$/;
 const COUNTERFACTUAL_AUX = new Set(['haetten', 'haettest', 'haettet', 'waeren', 'waerst']);
 const COUNTERFACTUAL_MAIN = new Set(['gaebe', 'wuesste', 'wuessten', 'wuesstest', 'haettest', 'waerst', 'koenntest', 'muesstest', 'wuerdest', 'waere', 'haette', 'haetten', 'waeren', 'wuerde', 'wuerden', 'muessten', 'muesste', 'koennten', 'koennte']);
 const COUNTERFACTUAL: PhraseEntry = { pattern: '', message: 'hindsight' };
@@ -85,7 +88,7 @@ function counterfactual(s: Sentence): boolean {
     if (c.lead !== 'wenn' && c.lead !== 'falls') continue;
     const items = s.items.slice(c.from, c.to);
     if (!items.some((t) => t.norm === 'sie' || t.norm === 'du')) continue;
-    if (items.some((t) => COMPANY_SUBJECT.has(t.norm))) continue;
+    if (items.some((t) => COMPANY_SUBJECT.has(t.norm) || RECEIVE.has(t.norm))) continue;
     const last = items[items.length - 1];
     const before = items[items.length - 2];
     if (!last || !before || !COUNTERFACTUAL_AUX.has(last.norm) || !PARTICIPLE.test(before.norm)) continue;
@@ -98,6 +101,7 @@ function counterfactual(s: Sentence): boolean {
     if (!COUNTERFACTUAL_AUX.has(c.lead)) continue;
     const items = s.items.slice(c.from, c.to);
     if (items[1]?.norm !== 'sie' && items[1]?.norm !== 'du' && items[1]?.norm !== 'ihr') continue;
+    if (items.some((t) => RECEIVE.has(t.norm))) continue;
     if (!PARTICIPLE.test(items[items.length - 1]?.norm ?? '')) continue;
     // a later clause in the conditional ("…, wie es auf dem Lieferschein steht, hätten wir …")
     for (const next of s.clauses.slice(k + 1)) {
@@ -132,6 +136,12 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     if (f.has('empathy') && EMPATHY.test(s)) continue;
     if (f.has('nochoice') && CHOICE.test(s)) continue;
     if (f.has('custctx') && !aboutCustomer(doc, s)) continue;
+    // "…, wäre das nicht passiert" is our own fault when we or ours are in the sentence ("wenn wir Sie informiert hätten")
+    if (f.has('own') && s.items.some((t) => OWN.has(t.norm))) continue;
+    // "trotz mehrfacher Aufforderung …" reproaches only when "Sie"/"du" is in the sentence
+    if (f.has('addressee') && !s.items.some((t, k) => t.kind === 'word' && !t.quoted && (INFORMAL.has(t.norm) || ((t.norm === 'sie' || t.norm === 'ihnen') && (t.upper || k === 0))))) continue;
+    // "Sie haben die Mail wohl noch nicht gelesen" is about time, "Da haben Sie wohl nicht ganz unrecht" agrees
+    if ((h.entry.id === 'offensichtlich' || h.entry.id === 'nicht-aufgepasst') && s.items.some((t, k) => k >= from && k < to && (t.norm === 'recht' || t.norm === 'unrecht' || (t.norm === 'noch' && /^(?:nicht|nie|kein\w*)$/.test(s.items[k + 1]?.norm ?? ''))))) continue;
     // "Den müssen Sie schon selbst anschreiben" sends the customer away (blame-shifting), it does not lecture
     if (h.entry.id === 'belehren' && h.pattern.source.includes('<müssen>') && s.items.slice(from, to + 1).some((t) => t.norm === 'selbst' || t.norm === 'selber')) continue;
     // "…, da müssen Sie schon bei der Zulassungsstelle nachfragen" also sends away (blame-shifting)
