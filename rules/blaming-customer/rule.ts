@@ -141,7 +141,7 @@ function blamingIn(doc: Doc, s: Sentence): PhraseEntry | null {
     // "trotz mehrfacher Aufforderung …" reproaches only when "Sie"/"du" is in the sentence
     if (f.has('addressee') && !s.items.some((t, k) => t.kind === 'word' && !t.quoted && (INFORMAL.has(t.norm) || ((t.norm === 'sie' || t.norm === 'ihnen') && (t.upper || k === 0))))) continue;
     // "Sie haben die Mail wohl noch nicht gelesen" is about time, "Da haben Sie wohl nicht ganz unrecht" agrees
-    if ((h.entry.id === 'offensichtlich' || h.entry.id === 'nicht-aufgepasst') && s.items.some((t, k) => k >= from && k < to && (t.norm === 'recht' || t.norm === 'unrecht' || (t.norm === 'noch' && /^(?:nicht|nie|kein\w*)$/.test(s.items[k + 1]?.norm ?? ''))))) continue;
+    if ((h.entry.id === 'offensichtlich' || h.entry.id === 'nicht-aufgepasst') && s.items.some((t, k) => k >= first.from && k < last.to && (t.norm === 'recht' || t.norm === 'unrecht' || (k < to && t.norm === 'noch' && /^(?:nicht|nie|kein\w*)$/.test(s.items[k + 1]?.norm ?? ''))))) continue;
     // "Den müssen Sie schon selbst anschreiben" sends the customer away (blame-shifting), it does not lecture
     if (h.entry.id === 'belehren' && h.pattern.source.includes('<müssen>') && s.items.slice(from, to + 1).some((t) => t.norm === 'selbst' || t.norm === 'selber')) continue;
     // "…, da müssen Sie schon bei der Zulassungsstelle nachfragen" also sends away (blame-shifting)
