@@ -1,20 +1,18 @@
 /**
- * The German text model: parse-latin (the retext parser) gives NLCST; we flatten it to tokens and repair
- * what it gets wrong on German support replies:
+ * The German text model: the tokens parse-latin (the retext parser) gives — computed by tokenize.ts without building
+ * its tree — repaired where they are wrong for German support replies:
  * - abbreviations (`bzw.`, `ggf.`, `Abs.`, `Nr.`, `z. B.` …) and ordinals/dates (`12. März`) do not end sentences;
  * - decimal numbers (`19,99 €`, `1.299,00`) stay one token;
  * - a single line break ends a sentence unless the line is a hard-wrapped continuation (salutation, closing and
  *   signature lines never merge with the body);
  * - URLs, e-mail addresses, comments and template placeholders (`{{ticket.id}}`, `{% if %}`) are opaque tokens.
  */
-import { ParseLatin } from 'parse-latin';
+import { tokenize, WORD, PUNCT } from './tokenize.ts';
 import { cleanText, fold, type CleanText } from './normalize.ts';
 import { findOpaque, type OpaqueSpan } from './mask.ts';
 import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
 import { SUBORDINATORS } from './lexicon.ts';
 import { CLOSING_LINE, SALUTATION_LINE } from './formats/mail.ts';
-
-const parser = new ParseLatin();
 
 /** Abbreviations that never end a sentence when followed by more text. Folded, without the dot. */
 const ABBREVIATIONS = new Set(
@@ -46,26 +44,6 @@ export interface SegmentResult {
   paragraphs: Paragraph[];
 }
 
-interface NlcstNode {
-  type: string;
-  value?: string;
-  children?: NlcstNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
-
-function kindOf(type: string, value: string): TokenKind {
-  switch (type) {
-    case 'WordNode':
-      return /^[0-9]/.test(value) ? 'num' : 'word';
-    case 'WhiteSpaceNode':
-      return 'space';
-    case 'PunctuationNode':
-      return 'punct';
-    default:
-      return 'symbol';
-  }
-}
-
 function countBreaks(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -76,13 +54,13 @@ function countBreaks(s: string): number {
   return n;
 }
 
-/** Replace opaque spans by a same-length run of letters so that the parser sees one word. */
+/** Replace opaque spans by a same-length run of letters so that the tokenizer sees one word. */
 function maskText(text: string, spans: OpaqueSpan[]): string {
   if (spans.length === 0) return text;
   let out = '';
   let last = 0;
   for (const s of spans) {
-    // a word of x's between two spaces: one token for the parser, never glued to the words around it
+    // a word of x's between two spaces: one token for the tokenizer, never glued to the words around it
     const n = s.end - s.start;
     out += text.slice(last, s.start) + (n >= 3 ? ' ' + 'x'.repeat(n - 2) + ' ' : 'x'.repeat(n));
     last = s.end;
@@ -90,71 +68,24 @@ function maskText(text: string, spans: OpaqueSpan[]): string {
   return out + text.slice(last);
 }
 
-function flatten(tree: NlcstNode, masked: string): Array<{ kind: TokenKind; start: number; end: number }> {
-  const out: Array<{ kind: TokenKind; start: number; end: number }> = [];
-  const visit = (node: NlcstNode): void => {
-    if (node.type === 'RootNode' || node.type === 'ParagraphNode' || node.type === 'SentenceNode') {
-      for (const c of node.children ?? []) visit(c);
-      return;
-    }
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
-    out.push({ kind: kindOf(node.type, masked.slice(start, start + 1)), start, end });
-  };
-  visit(tree);
-  return out;
-}
-
-/**
- * parse-latin's passes over the tree splice the root's children, which is quadratic in the number of paragraphs of
- * one text (parsing 3 MB of prose took 15 s in one piece, 3.4 s in chunks). Texts over 2 × PARSE_CHUNK characters
- * are parsed in chunks of about PARSE_CHUNK, each cut at a paragraph break between two sentences (see
- * paragraphCut), and the offsets are shifted: the tokens are the same (checked on 1–3 MB of replies and prose),
- * only the paragraph nodes, which we drop, differ.
- */
-const PARSE_CHUNK = 16 * 1024;
-
-function parseFlat(masked: string): Array<{ kind: TokenKind; start: number; end: number }> {
-  if (masked.length <= 2 * PARSE_CHUNK) return flatten(parser.parse(masked) as NlcstNode, masked);
-  const out: Array<{ kind: TokenKind; start: number; end: number }> = [];
-  let from = 0;
-  while (from < masked.length) {
-    const to = masked.length - from > 2 * PARSE_CHUNK ? paragraphCut(masked, from + PARSE_CHUNK) : masked.length;
-    const part = masked.slice(from, to);
-    for (const t of flatten(parser.parse(part) as NlcstNode, part)) out.push({ kind: t.kind, start: t.start + from, end: t.end + from });
-    from = to;
-  }
-  return out;
-}
-
-const UPPER = /\p{Lu}/u;
-const LOWER2_END = /\p{Ll}\p{Ll}[.!?]$/u;
-
-/**
- * The offset just after the first "\n\n" at or after `from` that ends a sentence — two lower-case letters and a
- * terminal mark before it, a capital letter after it — or the end. Elsewhere parse-latin looks across the break:
- * a lower-case start joins the paragraph to the one before, and an initial ("Q.") before the break takes the full
- * stop; a cut there would change the tokens.
- */
-function paragraphCut(s: string, from: number): number {
-  for (let k = s.indexOf('\n\n', from); k >= 0; k = s.indexOf('\n\n', k + 1)) {
-    if (k >= 3 && UPPER.test(s.charAt(k + 2)) && LOWER2_END.test(s.slice(k - 3, k))) return k + 2;
-  }
-  return s.length;
-}
+const KINDS: readonly TokenKind[] = ['space', 'word', 'space', 'punct', 'symbol'];
 
 /** Build tokens: merge decimals, mark opaque and abbreviation tokens, map offsets to the original. */
 function buildTokens(original: string, clean: CleanText, masked: string, opaque: OpaqueSpan[]): Token[] {
-  const raw = parseFlat(masked);
+  const raw = tokenize(masked);
+  const n = raw.n, rk = raw.kind, rs = raw.start, re = raw.end;
+  /** A word token starting with a digit is a number. */
+  const isNum = (i: number): boolean => rk[i] === WORD && (masked.charCodeAt(rs[i]!) - 48) >>> 0 < 10;
   const tokens: Token[] = [];
   const text = clean.text;
   let o = 0;
-  for (let i = 0; i < raw.length; i++) {
-    let { kind, start, end } = raw[i]!;
+  for (let i = 0; i < n; i++) {
+    let kind: TokenKind = isNum(i) ? 'num' : KINDS[rk[i]!]!;
+    let start = rs[i]!, end = re[i]!;
     // decimal / thousands: 19,99 · 1.299,00 · 2.000
     if (kind === 'num') {
-      while (i + 2 < raw.length && raw[i + 1]!.kind === 'punct' && /^[,.]$/.test(text.slice(raw[i + 1]!.start, raw[i + 1]!.end)) && raw[i + 2]!.kind === 'num' && raw[i + 1]!.start === end && raw[i + 2]!.start === raw[i + 1]!.end) {
-        end = raw[i + 2]!.end;
+      while (i + 2 < n && rk[i + 1] === PUNCT && re[i + 1]! - rs[i + 1]! === 1 && (text.charCodeAt(rs[i + 1]!) === 44 || text.charCodeAt(rs[i + 1]!) === 46) && isNum(i + 2) && rs[i + 1] === end && rs[i + 2] === re[i + 1]) {
+        end = re[i + 2]!;
         i += 2;
       }
     }
@@ -165,9 +96,9 @@ function buildTokens(original: string, clean: CleanText, masked: string, opaque:
       // merge every token overlapping this opaque span
       // the opaque token covers exactly the span; tokens inside are dropped, a straddling one is cut
       start = Math.min(start, op.start);
-      end = Math.max(op.end, raw[i]!.kind === 'space' ? op.end : end);
-      while (i + 1 < raw.length && raw[i + 1]!.end <= end) i++;
-      if (i + 1 < raw.length && raw[i + 1]!.start < end) raw[i + 1]!.start = end;
+      end = Math.max(op.end, end);
+      while (i + 1 < n && re[i + 1]! <= end) i++;
+      if (i + 1 < n && rs[i + 1]! < end) rs[i + 1] = end;
       kind = 'opaque';
     }
     const s = clean.map ? clean.map[start]! : start;
