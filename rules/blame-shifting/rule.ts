@@ -1,4 +1,4 @@
-import { indexWords, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { indexWords, perWord, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
@@ -206,27 +206,22 @@ function wordBits(n: string): number {
 
 /**
  * A word's facts packed in one small integer, `bits | (party number + 1) << PARTY_SHIFT` (0 above the shift: no
- * party): a Map of small integers keeps the value in the table itself, no object to load per token.
+ * party).
  */
 const PARTY_SHIFT = 16;
 const PARTY_LIST: PartyEntry[] = [];
 const PARTY_NUMBER = new Map<PartyEntry, number>();
-const wordMemo = new Map<string, number>();
-function wordCode(norm: string): number {
-  let code = wordMemo.get(norm);
-  if (code === undefined) {
-    if (wordMemo.size > 20000) wordMemo.clear();
-    code = wordBits(norm);
-    const party = partyLookup(norm);
-    if (party) {
-      let n = PARTY_NUMBER.get(party);
-      if (n === undefined) { n = PARTY_LIST.length; PARTY_LIST.push(party); PARTY_NUMBER.set(party, n); }
-      code |= (n + 1) << PARTY_SHIFT;
-    }
-    wordMemo.set(norm, code);
+/** Worked out once per word and kept on the word's record (core's perWord). */
+const wordCode = perWord((norm: string): number => {
+  let code = wordBits(norm);
+  const party = partyLookup(norm);
+  if (party) {
+    let n = PARTY_NUMBER.get(party);
+    if (n === undefined) { n = PARTY_LIST.length; PARTY_LIST.push(party); PARTY_NUMBER.set(party, n); }
+    code |= (n + 1) << PARTY_SHIFT;
   }
   return code;
-}
+});
 
 /** What one pass over a sentence found, and per-sentence results computed on demand. */
 interface Facts {
@@ -255,7 +250,7 @@ function factsOf(s: Sentence): Facts {
   const items = s.items;
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
-    const code = wordCode(t.norm);
+    const code = wordCode(t.word);
     bits |= code & ((1 << PARTY_SHIFT) - 1);
     if (code < 1 << PARTY_SHIFT || t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
     const entry = PARTY_LIST[(code >>> PARTY_SHIFT) - 1]!;

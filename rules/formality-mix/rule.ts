@@ -1,4 +1,4 @@
-import { defineRule, snippet, type Doc, type Sentence, type Token } from '@replylint/core';
+import { defineRule, perWord, snippet, type Doc, type Sentence, type Token } from '@replylint/core';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -174,12 +174,10 @@ interface Evidence {
   lower: boolean;
 }
 
-/** One look-up per word instead of three: which of the word lists a folded word is in. */
+/** Which of the word lists a folded word is in (0: none), kept on the word's record: no look-up per token. */
 const IS_INFORMAL = 1, IS_FORMAL = 2, IS_IMPERATIVE = 4;
-const WORD_CLASS = new Map<string, number>();
-for (const [set, bit] of [[INFORMAL, IS_INFORMAL], [FORMAL, IS_FORMAL], [IMPERATIVE, IS_IMPERATIVE]] as const) {
-  for (const w of set) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
-}
+const wordClass = perWord((norm: string): number =>
+  (INFORMAL.has(norm) ? IS_INFORMAL : 0) | (FORMAL.has(norm) ? IS_FORMAL : 0) | (IMPERATIVE.has(norm) ? IS_IMPERATIVE : 0));
 
 /** Tokens that show the register of a sentence (arrays are made on the first find; most sentences have none). */
 function evidence(s: Sentence): Evidence {
@@ -191,9 +189,9 @@ function evidence(s: Sentence): Evidence {
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
     if (t.kind !== 'word' || t.quoted) continue;
+    const cls = wordClass(t.word);
+    if (cls === 0) continue;
     const norm = t.norm;
-    const cls = WORD_CLASS.get(norm);
-    if (cls === undefined) continue;
     if (cls & IS_FORMAL && !t.upper) lower = true;
     if (cls & IS_INFORMAL) {
       const p = items[i - 1];

@@ -6,15 +6,14 @@
  */
 import { FORMAL_ADDRESS, INFORMAL_ADDRESS } from './lexicon.ts';
 import type { Doc } from './doc.ts';
+import { perWord } from './words.ts';
 
 export type AddressForm = 'sie' | 'du';
 
 const cache = new WeakMap<Doc, AddressForm>();
 
-/** Folded word → 1 (informal address) or 2 (formal address): one look-up per word. */
-const ADDRESS_WORD = new Map<string, 1 | 2>();
-for (const w of FORMAL_ADDRESS) ADDRESS_WORD.set(w, 2);
-for (const w of INFORMAL_ADDRESS) ADDRESS_WORD.set(w, 1); // (the two lists share no word; informal would win)
+/** Folded word → 1 (informal address), 2 (formal address) or 0, kept on the word's record. */
+const ADDRESS_WORD = perWord((norm: string): number => (INFORMAL_ADDRESS.has(norm) ? 1 : FORMAL_ADDRESS.has(norm) ? 2 : 0));
 
 export function addressForm(doc: Doc): AddressForm {
   const hit = cache.get(doc);
@@ -24,7 +23,7 @@ export function addressForm(doc: Doc): AddressForm {
   for (const s of doc.sentences) {
     for (const t of s.items) {
       if (t.kind !== 'word' || t.quoted) continue;
-      const a = ADDRESS_WORD.get(t.norm);
+      const a = ADDRESS_WORD(t.word);
       if (a === 1) du++;
       else if (a === 2 && t.upper) sie++;
     }

@@ -11,7 +11,7 @@
  * what PhraseSet.match would: the same hits, in the same order (pattern order), with the same match ranges.
  *
  * What a folded word satisfies (its parts, whether it is a negation) is worked out once per distinct word and
- * kept as a bit mask; a sentence's facts are the union over its words: one map look-up per word, once per
+ * kept as a bit mask on the word's record (words.ts); a sentence's facts are the union over its words, once per
  * sentence, for every gate and negation check of the discourse layer.
  */
 import { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
@@ -19,6 +19,7 @@ import { compilePattern, matchPattern, splitAtoms, atomKeys, type CompiledPatter
 import { NEGATIONS } from './lexicon.ts';
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
+import type { Word } from './words.ts';
 
 // ---- word facts -------------------------------------------------------------------------------------------------
 
@@ -31,9 +32,6 @@ let version = 0;
 
 /** What one folded word is: a negation ("nicht", "kein" …, "nix"), and the parts it satisfies. */
 interface WordInfo { negation: boolean; mask: Uint32Array }
-const wordInfos = new Map<string, WordInfo>();
-/** Bound the per-word memo: a long-running process (language server) sees an open vocabulary. */
-const MAX_WORDS = 50_000;
 const NO_PARTS = new Uint32Array(0);
 
 function partBit(text: string, exact: boolean): number {
@@ -44,14 +42,14 @@ function partBit(text: string, exact: boolean): number {
     parts.push({ text, exact });
     partIndex.set(key, i);
     version++;
-    wordInfos.clear();
   }
   return i;
 }
 
-function wordInfo(norm: string): WordInfo {
-  let w = wordInfos.get(norm);
-  if (w) return w;
+/** Worked out once per word and kept on its record (words.ts) until parts are added. */
+function wordInfo(word: Word): WordInfo {
+  if (word.factsAt === version) return word.facts as WordInfo;
+  const norm = word.norm;
   let mask = NO_PARTS;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
@@ -60,9 +58,9 @@ function wordInfo(norm: string): WordInfo {
       mask[i >>> 5]! |= 1 << (i & 31);
     }
   }
-  w = { negation: NEGATIONS.has(norm) || norm === 'nix', mask };
-  if (wordInfos.size >= MAX_WORDS) wordInfos.clear();
-  wordInfos.set(norm, w);
+  const w: WordInfo = { negation: NEGATIONS.has(norm) || norm === 'nix', mask };
+  word.facts = w;
+  word.factsAt = version;
   return w;
 }
 
@@ -84,7 +82,7 @@ export function wordFacts(s: Sentence): WordFacts {
   const mask = new Uint32Array((parts.length + 31) >>> 5);
   let negation = false, wordNegation = false;
   for (const t of s.items) {
-    const w = wordInfo(t.norm);
+    const w = wordInfo(t.word);
     if (w.negation) { negation = true; if (t.kind === 'word') wordNegation = true; }
     const m = w.mask;
     for (let k = 0; k < m.length; k++) mask[k]! |= m[k]!;

@@ -21,6 +21,7 @@ import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 import { contextSentences, sameBranchContext } from './formats/branches.ts';
 import { addressForm } from './address.ts';
+import { perWord } from './words.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -143,17 +144,10 @@ const TECH = words(`datei dateien option optionen befehl befehle programm progra
 
 function isServiceNoun(t: Token): boolean {
   if (t.kind !== 'word' || !t.upper || t.norm.length < 4) return false;
-  let r = serviceNounMemo.get(t.norm);
-  if (r === undefined) {
-    r = serviceNounWord(t.norm);
-    if (serviceNounMemo.size >= MEMO_MAX) serviceNounMemo.clear();
-    serviceNounMemo.set(t.norm, r);
-  }
-  return r;
+  return serviceNoun(t.word);
 }
-/** Per folded word (the suffix scan is ~300 string tests): bounded, as a long-running process sees new words. */
-const MEMO_MAX = 20_000;
-const serviceNounMemo = new Map<string, boolean>();
+/** Per word (the suffix scan is ~300 string tests), kept on the word's record. */
+const serviceNoun = perWord((n: string): boolean => serviceNounWord(n));
 function serviceNounWord(n: string): boolean {
   if (NOT_SERVICE.has(n)) return false;
   const stem = n.replace(/(?:en|n|e|s|er)$/, '');
@@ -228,7 +222,7 @@ function computeSentenceContext(s: Sentence): SentenceContext {
   if (technical && !agent) return 'technical';
   if (ref) return 'customer';
   // naming the manufacturer, the carrier, the bank …: a customer's matter
-  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t.norm)) return 'customer';
+  for (const t of s.items) if (t.kind === 'word' && !t.quoted && thirdParty(t)) return 'customer';
   // a short sentence that addresses the customer ("Ihre Anfrage kann nicht bearbeitet werden.")
   if (weak && s.items.length <= 12) return 'customer';
   // a requested thing anywhere in the sentence ("Eine Erstattung ist nicht möglich")
@@ -273,17 +267,9 @@ const WAY_FORWARD = new GatedPhraseSet(perPattern([
 const THIRD_PARTY_STEMS = `hersteller spediteur spedition paketdienst zusteller dhl hermes dpd gls bank kreditinstitut polizei vermieter
   netzbetreiber anbieter airline fluggesellschaft veranstalter hotel eigentuemer agentur versicherung lieferant dienstleister
   familienkasse finanzamt behoerde stadtwerke apple google paypal amazon telekom vodafone`.trim().split(/\s+/);
-function thirdParty(norm: string): boolean {
-  let r = thirdPartyMemo.get(norm);
-  if (r === undefined) {
-    r = false;
-    for (const st of THIRD_PARTY_STEMS) if (norm.includes(st)) { r = true; break; }
-    if (thirdPartyMemo.size >= MEMO_MAX) thirdPartyMemo.clear();
-    thirdPartyMemo.set(norm, r);
-  }
-  return r;
-}
-const thirdPartyMemo = new Map<string, boolean>();
+/** Does the folded word name a third party (a stem inside it: "Paketdienstleister", "Hausbank")? Per word. */
+const thirdPartyWord = perWord((norm: string): boolean => THIRD_PARTY_STEMS.some((st) => norm.includes(st)));
+const thirdParty = (t: Token): boolean => thirdPartyWord(t.word);
 
 export interface Refusal {
   sentence: Sentence;
@@ -430,7 +416,7 @@ function deflectsToUs(s: Sentence, from: number): boolean {
   for (let k = from; k < Math.min(s.items.length, from + 10); k++) {
     const n = s.items[k]!.norm;
     if (n === 'uns' || n === 'mich' || n === 'unser' || n === 'unsere' || n === 'unseren' || n === 'unserem' || n === 'mir' || n === 'hier') return true;
-    if (thirdParty(n)) return false;
+    if (thirdParty(s.items[k]!)) return false;
   }
   return false;
 }
@@ -774,7 +760,7 @@ const VIA_THIRD = words('bei beim an am mit vom von des ueber zum zur dem');
 function thirdPartyIn(s: Sentence): boolean {
   for (let k = 0; k < s.items.length; k++) {
     const t = s.items[k]!;
-    if (t.kind !== 'word' || t.quoted || !thirdParty(t.norm)) continue;
+    if (t.kind !== 'word' || t.quoted || !thirdParty(t)) continue;
     for (let j = Math.max(0, k - 3); j < k; j++) if (VIA_THIRD.has(s.items[j]!.norm)) return true;
   }
   return false;

@@ -70,7 +70,19 @@ export function rangeToOriginal(clean: CleanText, start: number, end: number): [
  * Fold a word for matching: lower case, ß → ss, umlauts → base+e, so "Hände", "HÄNDE" and "Haende" compare equal.
  */
 export function fold(word: string): string {
+  // most words need nothing: no capital ASCII letter, nothing beyond ASCII (no allocation, no regular expression)
+  let i = 0;
+  for (; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) break;
+  }
+  if (i === word.length) return word;
   const lower = word.toLowerCase();
-  if (!/[äöüß]/.test(lower)) return lower;
-  return lower.replace(/[äöüß]/g, (c) => (c === 'ß' ? 'ss' : c === 'ä' ? 'ae' : c === 'ö' ? 'oe' : 'ue'));
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 0xe4 || c === 0xf6 || c === 0xfc || c === 0xdf) return lower.replace(UMLAUT, spell);
+  }
+  return lower;
 }
+const UMLAUT = /[äöüß]/g;
+const spell = (c: string): string => (c === 'ß' ? 'ss' : c === 'ä' ? 'ae' : c === 'ö' ? 'oe' : 'ue');

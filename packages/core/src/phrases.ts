@@ -38,13 +38,15 @@ interface Compiled<P> {
   source: string;
   /** Compiled on first use (null until then): a short reply makes only a few patterns candidates. */
   pattern: CompiledPattern | null;
-  required: Array<Set<string>> | null;
+  required: Required[] | null;
 }
 
 // ---- the shared index ---------------------------------------------------------------------------------------
 
 /** Index word → codes `setId * 2^16 + patternIndex` of every compiled set's patterns keyed by that word. */
 const sharedIndex = new Map<string, number[]>();
+/** Changes whenever a word gets its first code (word records cache their look-up, words.ts). */
+let indexVersion = 0;
 /** Compiled sets by id (ids are given in compilation order). */
 const registered: Array<PhraseSet<PhraseEntry>> = [];
 const MAX_PATTERNS = 1 << 16;
@@ -55,9 +57,13 @@ interface SentenceCandidates {
   sets: number;
   /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
   codes: Int32Array;
-  /** The sentence's folded words, made on first need (required-word checks). */
+  /** The sentence's folded words, made on first need (required-word checks), as a set and as a list. */
   words: Set<string> | null;
+  list: string[] | null;
+  /** Distinct per listing: tags the required-word answers remembered for this sentence. */
+  serial: number;
 }
+let serials = 0;
 
 const perSentence = new WeakMap<Sentence, SentenceCandidates>();
 const NO_CODES = new Int32Array(0);
@@ -70,7 +76,10 @@ function candidatesOf(sentence: Sentence): SentenceCandidates {
   let n = 0;
   const items = sentence.items;
   for (let t = 0; t < items.length; t++) {
-    const found = sharedIndex.get(items[t]!.norm);
+    // the word record keeps its codes (the index only grows: a new key word makes every record read again)
+    const w = items[t]!.word;
+    if (w.codesAt !== indexVersion) { w.codes = sharedIndex.get(w.norm) ?? null; w.codesAt = indexVersion; }
+    const found = w.codes;
     if (!found) continue;
     if (n + found.length > scratch.length) {
       const bigger = new Int32Array(Math.max(scratch.length * 2, n + found.length));
@@ -81,15 +90,26 @@ function candidatesOf(sentence: Sentence): SentenceCandidates {
   }
   let codes = NO_CODES;
   if (n > 0) {
-    // a typed array sorts numerically, natively; a pattern reached through two words of the sentence is listed once
-    const view = scratch.subarray(0, n).sort();
+    // sorted (a few dozen codes: by insertion, in place; more: natively); a pattern reached through two words of
+    // the sentence is listed once
+    const view = scratch.subarray(0, n);
+    if (n <= 64) insertionSort(view); else view.sort();
     let w = 1;
     for (let k = 1; k < n; k++) if (view[k] !== view[w - 1]) view[w++] = view[k]!;
     codes = view.slice(0, w);
   }
-  c = { sets: registered.length, codes, words: null };
+  c = { sets: registered.length, codes, words: null, list: null, serial: ++serials };
   perSentence.set(sentence, c);
   return c;
+}
+
+function insertionSort(a: Int32Array): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) { a[j + 1] = a[j]!; j--; }
+    a[j + 1] = v;
+  }
 }
 
 function ascending(a: number, b: number): number {
@@ -111,6 +131,7 @@ function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
   const words = new Set<string>();
   for (const t of sentence.items) words.add(t.norm);
   c.words = words;
+  c.list = [...words];
   return words;
 }
 
@@ -159,7 +180,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       const code = this.id * MAX_PATTERNS + i;
       for (const k of ks) {
         const shared = sharedIndex.get(k);
-        if (shared) shared.push(code); else sharedIndex.set(k, [code]);
+        if (shared) shared.push(code); else { sharedIndex.set(k, [code]); indexVersion++; }
       }
     });
     this.stamp = new Uint32Array(list.length);
@@ -203,14 +224,13 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       const from = codes.length ? lowerBound(codes, base) : 0;
       let to = from;
       while (to < codes.length && codes[to]! < base + MAX_PATTERNS) to++;
-      if (this.always.length === 0) {
-        for (let k = from; k < to; k++) this.try(codes[k]! - base, sentence, c, r, hits); // the common case, in place
-        return hits;
+      // merged in pattern order with the patterns that are candidates everywhere (both lists ascend)
+      const always = this.always;
+      let a = 0, k = from;
+      while (k < to || a < always.length) {
+        if (a >= always.length || (k < to && codes[k]! - base < always[a]!)) this.try(codes[k++]! - base, sentence, c, r, hits);
+        else this.try(always[a++]!, sentence, c, r, hits);
       }
-      const cand: number[] = this.always.slice();
-      for (let k = from; k < to; k++) cand.push(codes[k]! - base);
-      cand.sort(ascending);
-      for (const i of cand) this.try(i, sentence, c, r, hits);
       return hits;
     }
     // compiled after the sentence was listed: look its words up in this set's own index
@@ -231,7 +251,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     const p = this.compiled![i]!;
     if (this.entryStamp[p.entryIndex] === r) return;
     const pattern = p.pattern ?? this.full(p);
-    if (p.required && !hasAll(p.required, wordsOf(c, sentence))) return;
+    if (p.required && !hasAll(p.required, c, sentence)) return;
     const m = matchPattern(pattern, sentence);
     if (m) { hits.push({ entry: p.entry, match: m, pattern }); this.entryStamp[p.entryIndex] = r; }
   }
@@ -327,26 +347,54 @@ function hasCommon(keys: Set<string>): boolean {
 
 
 /**
- * The exact-word sets of a pattern's required closed elements other than its index key set, smallest first (null:
- * none). A match consumes one token of each, so a sentence lacking a word of one of them cannot match: checking
- * that with a few set look-ups spares the backtracking matcher at every start position for most candidates.
+ * A required word set of patterns: a match consumes one token of it, so a sentence without any of its words cannot
+ * match. Shared by every pattern with the same set (the element caches share the sets), and it remembers its answer
+ * for the sentence it was last asked about: most candidates fail here, and many ask about the same sets.
  */
-function requiredWords(p: CompiledPattern): Array<Set<string>> | null {
+interface Required {
+  set: Set<string>;
+  words: string[];
+  serial: number;
+  present: boolean;
+}
+const requiredOf = new WeakMap<Set<string>, Required>();
+
+/**
+ * The required word sets of a pattern's closed elements other than its index key set, smallest first (null: none).
+ * Checking them with a few set look-ups spares the backtracking matcher at every start position for most candidates.
+ */
+function requiredWords(p: CompiledPattern): Required[] | null {
   const sets: Array<Set<string>> = [];
   for (const e of p.elems) {
     if (e.kind === 'tok' && !e.optional && e.keys && e.keys !== p.keys && !sets.includes(e.keys)) sets.push(e.keys);
   }
+  if (!sets.length) return null;
   sets.sort((a, b) => a.size - b.size);
-  return sets.length ? sets : null;
+  return sets.map((set) => {
+    let r = requiredOf.get(set);
+    if (!r) { r = { set, words: [...set], serial: 0, present: false }; requiredOf.set(set, r); }
+    return r;
+  });
 }
 
-/** Does the sentence hold a word of each set? (Iterates the smaller side of each pair.) */
-function hasAll(sets: Array<Set<string>>, words: Set<string>): boolean {
-  for (const set of sets) {
-    let found = false;
-    if (set.size <= words.size) { for (const w of set) if (words.has(w)) { found = true; break; } }
-    else for (const w of words) if (set.has(w)) { found = true; break; }
-    if (!found) return false;
+/** Does the sentence hold a word of each set? (Iterates the shorter side of each pair.) */
+function hasAll(reqs: Required[], c: SentenceCandidates, sentence: Sentence): boolean {
+  for (let i = 0; i < reqs.length; i++) {
+    const r = reqs[i]!;
+    if (r.serial !== c.serial) {
+      r.serial = c.serial;
+      r.present = present(r, wordsOf(c, sentence), c.list!);
+    }
+    if (!r.present) return false;
   }
   return true;
+}
+
+function present(r: Required, words: Set<string>, list: string[]): boolean {
+  if (r.words.length <= list.length) {
+    for (let k = 0; k < r.words.length; k++) if (words.has(r.words[k]!)) return true;
+    return false;
+  }
+  for (let k = 0; k < list.length; k++) if (r.set.has(list[k]!)) return true;
+  return false;
 }

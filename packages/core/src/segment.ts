@@ -8,7 +8,8 @@
  * - URLs, e-mail addresses, comments and template placeholders (`{{ticket.id}}`, `{% if %}`) are opaque tokens.
  */
 import { tokenize, WORD, PUNCT } from './tokenize.ts';
-import { cleanText, fold, type CleanText } from './normalize.ts';
+import { cleanText, type CleanText } from './normalize.ts';
+import { spelling, wordOf } from './words.ts';
 import { findOpaque, type OpaqueSpan } from './mask.ts';
 import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
 import { SUBORDINATORS } from './lexicon.ts';
@@ -44,16 +45,6 @@ export interface SegmentResult {
   paragraphs: Paragraph[];
 }
 
-function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
-  }
-  return n;
-}
-
 /** Replace opaque spans by a same-length run of letters so that the tokenizer sees one word. */
 function maskText(text: string, spans: OpaqueSpan[]): string {
   if (spans.length === 0) return text;
@@ -69,6 +60,7 @@ function maskText(text: string, spans: OpaqueSpan[]): string {
 }
 
 const KINDS: readonly TokenKind[] = ['space', 'word', 'space', 'punct', 'symbol'];
+const OPAQUE = wordOf('\u0000');
 
 /** Build tokens: merge decimals, mark opaque and abbreviation tokens, map offsets to the original. */
 function buildTokens(original: string, clean: CleanText, masked: string, opaque: OpaqueSpan[]): Token[] {
@@ -103,18 +95,19 @@ function buildTokens(original: string, clean: CleanText, masked: string, opaque:
     }
     const s = clean.map ? clean.map[start]! : start;
     const e = clean.map ? (end > start ? clean.map[end - 1]! + 1 : s) : end;
-    const t = text.slice(start, end);
-    const norm = kind === 'word' ? fold(t.endsWith('.') ? t.slice(0, -1) : t) : kind === 'opaque' ? '\u0000' : t;
+    // the spelling's record: its text, folded form and word facts, shared with every other token spelt alike
+    const sp = kind === 'opaque' ? null : spelling(text, start, end, kind === 'word');
     const token: Token = {
       kind,
-      text: original.slice(s, e),
-      norm,
+      text: sp && !clean.map ? sp.text : original.slice(s, e),
+      norm: sp ? sp.word.norm : '\u0000',
       start: s,
       end: e,
       index: tokens.length,
-      upper: kind === 'word' && t[0] !== t[0]!.toLowerCase(),
+      upper: sp ? sp.upper : false,
       quoted: false,
-      breaks: kind === 'space' ? countBreaks(t) : 0,
+      breaks: sp ? sp.breaks : 0,
+      word: sp ? sp.word : OPAQUE,
     };
     if (kind === 'opaque' && op) token.opaqueKind = op.kind;
     tokens.push(token);

@@ -1,3 +1,5 @@
+import type { Word } from './words.ts';
+
 export type TokenKind = 'word' | 'num' | 'punct' | 'symbol' | 'space' | 'opaque';
 
 export interface Token {
@@ -17,6 +19,8 @@ export interface Token {
   quoted: boolean;
   /** Number of line breaks (for space tokens). */
   breaks: number;
+  /** The record of the token's folded word, shared by every token with the same `norm` (words.ts). */
+  word: Word;
   /** For opaque tokens: what they hide (placeholder, logic, comment, url, email). */
   opaqueKind?: 'placeholder' | 'logic' | 'comment' | 'url' | 'email';
 }
