@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { spelling, wordOf, perWord } from '../src/words.ts';
+import { fold } from '../src/normalize.ts';
+import { segment } from '../src/segment.ts';
+
+describe('word records', () => {
+  it('gives a spelling its text, folded form, capital and line breaks, keyed by the characters of a range', () => {
+    const text = 'xx Hände. hände\n\n';
+    const a = spelling(text, 3, 9, true);
+    expect(a).toMatchObject({ text: 'Hände.', upper: true, breaks: 0 });
+    expect(a.word.norm).toBe('haende');
+    expect(spelling('Hände.', 0, 6, true)).toBe(a); // same characters, same spelling
+    const b = spelling(text, 10, 15, true);
+    expect(b.upper).toBe(false);
+    expect(b.word).toBe(a.word); // "Hände." and "hände": one word
+    expect(spelling(text, 15, 17, false)).toMatchObject({ text: '\n\n', breaks: 2 });
+  });
+
+  it('stays correct while the table grows and starts over', () => {
+    const seen: Array<[string, string]> = [];
+    for (let i = 0; i < 300_000; i++) {
+      const w = `Wort${i.toString(36)}ä`;
+      const s = spelling(w, 0, w.length, true);
+      if (i % 997 === 0) seen.push([w, s.word.norm]);
+      expect(s.text).toBe(w);
+    }
+    for (const [w, norm] of seen) {
+      expect(spelling(w, 0, w.length, true).word.norm).toBe(norm);
+      expect(norm).toBe(fold(w));
+    }
+  });
+
+  it('keeps perWord values on the record, computed once', () => {
+    let calls = 0;
+    const len = perWord((n: string) => { calls++; return n.length; });
+    const w = wordOf('kundendienst');
+    expect(len(w)).toBe(12);
+    expect(len(w)).toBe(12);
+    expect(calls).toBe(1);
+  });
+
+  it('gives tokens the text, folded form and record of their spelling', () => {
+    const seg = segment('Das Gerät ist DAS Gerät. Ca. 12,50 €\u00ad und {{ticket.id}}.');
+    for (const t of seg.tokens) {
+      if (t.kind === 'opaque') { expect(t.norm).toBe('\u0000'); continue; }
+      expect(t.word.norm).toBe(t.norm);
+      if (t.kind === 'word') expect(t.norm).toBe(fold(t.text.replace(/\u00ad/g, '').replace(/\.$/, '')));
+    }
+    const das = seg.tokens.filter((t) => t.norm === 'das');
+    expect(das).toHaveLength(2);
+    expect(das[0]!.word).toBe(das[1]!.word);
+  });
+});
