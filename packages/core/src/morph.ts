@@ -254,7 +254,10 @@ function strong(inf: string, entry: string): Simple {
   }
   const k = k2.endsWith('e') ? k2.slice(0, -1) : k2;
   out.push(k + 'e', k + 'est', k + 'en', k + 'et');
-  if (!needsE(k) && !/(?:[szxß]|ss)$/.test(k)) out.push(k + 'st', k + 't'); // gäbst, gäbt (not "hieltt", "mäßst")
+  // contracted 2nd person: wärst, wärt, kämst, gäbst (not "hieltst", "mäßst"); no contracted plural "kämt", "führt"
+  // for fahren, which would be read as führen's "führt"
+  if (!needsE(k) && !/(?:[szxß]|ss)$/.test(k)) out.push(k + 'st');
+  if (inf === 'sein') out.push('waert');
   const ge = part.startsWith('ge') && !NO_GE.has(inf);
   return { finite: out, participles: [{ stem: ge ? part.slice(2) : part, ge }] };
 }

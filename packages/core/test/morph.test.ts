@@ -161,3 +161,12 @@ describe('strong and mixed verbs', () => {
     has('sollen', ['soll', 'sollst', 'sollte']);
   });
 });
+
+describe('no forms of another verb', () => {
+  it('fahren has no contracted plural Konjunktiv "führt" (führen), but sein keeps "wärt"', () => {
+    expect(verbForms('fahren').forms.has('fuehrt')).toBe(false);
+    expect(verbForms('sein').forms.has('waert')).toBe(true);
+    expect(verbForms('sein').forms.has('waerst')).toBe(true);
+    expect(verbForms('kommen').forms.has('kaemst')).toBe(true);
+  });
+});
