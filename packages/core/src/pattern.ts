@@ -305,6 +305,14 @@ export interface PatternMatch {
   end: number;
 }
 
+/** The failed-state memo: one buffer, cleared for each pattern that needs it (a match never starts another). */
+let memoBuffer = new Uint8Array(4096);
+function freshMemo(size: number): Uint8Array {
+  if (memoBuffer.length < size) memoBuffer = new Uint8Array(Math.max(size, memoBuffer.length * 2));
+  else memoBuffer.fill(0, 0, size);
+  return memoBuffer;
+}
+
 /** Find the first match of a compiled pattern in a sentence (leftmost, then shortest). */
 export function matchPattern(p: CompiledPattern, sentence: Sentence, fromItem = 0): PatternMatch | null {
   const items = sentence.items;
@@ -329,7 +337,7 @@ export function matchPattern(p: CompiledPattern, sentence: Sentence, fromItem = 
         continue;
       }
     }
-    memo ??= p.gaps > 1 || items.length > 200 ? new Uint8Array((p.elems.length + 1) * (items.length + 1)) : null;
+    if (memo === null && (p.gaps > 1 || items.length > 200)) memo = freshMemo((p.elems.length + 1) * (items.length + 1));
     const end = matchAt(p.elems, 0, items, i, memo);
     if (end > i) {
       // trim leading/trailing optional-free gaps already excluded; report the matched tokens
