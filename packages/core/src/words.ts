@@ -34,7 +34,7 @@ export interface Spelling {
   readonly word: Word;
 }
 
-const MAX_WORDS = 100_000;
+const MAX_WORDS = 50_000;
 let words = new Map<string, Word>();
 
 export function wordOf(norm: string): Word {
@@ -67,7 +67,7 @@ export function perWord<T>(compute: (norm: string) => T): (word: Word) => T {
 
 // ---- spellings: an open-addressing table keyed by the characters of a range of a text ---------------------------------
 
-const MAX_SPELLINGS = 1 << 17;
+const MAX_SPELLINGS = 1 << 16;
 let cap = 4096;
 let keys: Array<string | undefined> = new Array(cap);
 let hashes = new Int32Array(cap);
