@@ -170,9 +170,9 @@ const MODAL_LIKE = new Set(['koennen', 'muessen', 'duerfen', 'wollen', 'moegen',
 /** Prefixes that are inseparable in a lemma without `|` (über-, unter-, um- … are separable only when marked). */
 const INSEPARABLE = ['hinter', 'wider', 'unter', 'ueber', 'durch', 'voll', 'miss', 'emp', 'ent', 'zer', 'ver', 'um', 'be', 'er', 'ge'];
 /** Separable particles recognised in front of an unmarked lemma ("einhalten", "zustellen", "nachvollziehen"). */
-const SEPARABLE = ('ab an auf aus bei dar ein fest fort frei gut her herab heran herauf heraus herbei herein herum herunter hin ' +
-  'hinauf hinaus hinein hinzu hoch los mit nach statt teil vor voran voraus vorbei weg weiter wahr zu zurecht zurueck ' +
-  'zusammen').split(' ');
+const SEPARABLE = ('ab an auf aus bei dar ein entgegen fest fort frei gut her herab heran herauf heraus herbei herein herum ' +
+  'herunter hervor hin hinauf hinaus hinein hinzu hoch los mit nach statt teil vor voran voraus vorbei weg weiter wahr wieder ' +
+  'wiederher zu zurecht zurueck zusammen').split(' ');
 const PREFIXES = [...INSEPARABLE.map((p) => [p, true] as const), ...SEPARABLE.map((p) => [p, false] as const)]
   .sort((a, b) => b[0].length - a[0].length);
 /**

@@ -103,6 +103,9 @@ describe('prefixes without |', () => {
     has('beinhalten', ['beinhaltet'], ['beingehalten']);
     has('teilen', ['teilt', 'geteilt']);
     has('wiederholen', ['wiederholt', 'wiederholte'], ['gewiederholt']);
+    has('wiederherstellen', ['wiederhergestellt', 'wiederherzustellen'], ['gewiederherstellt']);
+    has('wiedergeben', ['wiedergegeben', 'wiedergibt']);
+    has('entgegenkommen', ['entgegengekommen', 'entgegenkommt', 'entgegenkam']);
   });
 });
 
