@@ -35,7 +35,7 @@ export default defineRule({
     return {
       reply(doc) {
         // refusals the customer reads without any way forward (per template branch, if the reply has branches)
-        let list = discourse.refusals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
+        let list = discourse.refusals(doc, { letter: true }).filter((r) => !discourse.replyWayForward(doc, r.sentence));
         // a reply that only dismisses the problem ("liegt im normalen Bereich", "für uns erledigt") leaves the
         // customer just as alone as a refusal
         if (list.length === 0) list = dismissals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));

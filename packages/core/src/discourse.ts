@@ -40,6 +40,8 @@ function perPattern<P extends PhraseEntry>(list: P[]): P[] {
  */
 interface SentenceFacts {
   hits: Refusal[] | null;
+  /** Refusals left out of `hits` only because the sentence alone shows no customer context (see letterRefusal). */
+  contextless: Refusal[] | null;
   harmless: Array<[number, number]> | null;
   /** Reason marker outside quotes: 0 none, 1 a cited rule only, 2 causal; -1 not known yet. */
   reason: number;
@@ -53,7 +55,7 @@ const factsCache = new WeakMap<Sentence, SentenceFacts>();
 function factsOf(s: Sentence): SentenceFacts {
   let f = factsCache.get(s);
   if (!f) {
-    f = { hits: null, harmless: null, reason: -1, wayForward: -1, dismissal: -2, context: null };
+    f = { hits: null, contextless: null, harmless: null, reason: -1, wayForward: -1, dismissal: -2, context: null };
     factsCache.set(s, f);
   }
   return f;
@@ -87,7 +89,7 @@ const STRENGTH: Record<RefusalKind, number> = { cannot: 3, decision: 3, service:
 
 const REFUSAL = new GatedPhraseSet(perPattern([
   { id: 'no', kind: 'no', pattern: ['^ ausgeschlossen|unmöglich|keinesfalls|niemals $', '^ auf keinen fall $', '^ leider? nein|nee|noe|ne|nope $', '^ nein|nee|noe|nope , leider nicht? $', '^ leider nicht $', '^ leider? no way', '^ kommt|käme leider? nicht in frage|betracht $', '^ kommt|käme leider? nicht infrage $', '^ nein|nee|noe|ausgeschlossen|unmöglich , sorry $', '^ nein|nee|noe|ausgeschlossen|unmöglich , tut mir leid $', '^ sorry , nein|nee|noe|ausgeschlossen|unmöglich $', '^ tut mir leid , nein|nee|noe $', '^ nein|nee , das <machen> wir|ich nicht'] },
-  { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', 'geht nicht', 'geht leider nicht'] },
+  { id: 'geht-nicht', kind: 'cannot', pattern: ['das|dies|es|so|sowas|dat|umtausch|rueckgabe|storno|erstattung <gehen> leider? ...3 nicht', '<gehen> das|dies|es|so leider? ...3 nicht', '^ leider? <gehen> leider? nicht', '<gehen> leider nicht', '<gehen> ...4 nicht $', '<gehen> ...4 nicht ,|;|–', 'geht nicht', 'geht leider nicht'] },
   { id: 'nicht-moeglich', kind: 'cannot', pattern: ['nicht|keinesfalls|leider möglich|machbar|vorgesehen|drin|zulässig|umsetzbar|realisierbar|darstellbar|erlaubt|gestattet|erstattungsfähig|erstattbar|zugesichert|vorgesehen|zulaessig|gestattet|umtauschbar|stornierbar|rückgabefähig', 'nicht mehr möglich|machbar|drin', 'nur noch ...3 nicht', '<sein> ...4 ausgeschlossen', '<sein> ...3 unmöglich', 'ausgeschlossen $', 'ausgeschlossen , da|weil', '<sein> ...4 untersagt', 'untersagt $', '<untersagen>', 'nicht in frage', 'kommt nicht in frage', 'kein* rückgaberecht|umtauschrecht|anspruch|widerrufsrecht|reklamationsgrund|mangel|garantiefall|gewährleistungsfall|sachmangel', '<sehen> ...5 nicht|kein* vor $', 'nicht in betracht', 'nicht infrage', '<müssen> ...4 <enttäuschen>', '<stehen> ihnen|dir|euch ...4 nicht|kein* zu', 'nicht|kein* ...3 <zu|stehen>', 'kein* kulanz', 'kosten <tragen> der|die|sie|du', 'abschlägig', 'nicht in der lage', 'nicht üblich', 'nicht rückgängig', '<lassen> sich ...3 nicht|kein* ...3 <ändern>|<machen>|rückgängig|<stornieren>|<erstatten>', 'keine positive* nachricht|rückmeldung|entscheidung', 'eine absage', 'kein* kapazität*', '<sein> ...4 abgelaufen|verstrichen|erloschen|verfallen $', '<tragen>|<übernehmen> sie|du ...6 selbst', 'auf eigene kosten', '<sein> ...4 nicht verpflichtet', 'nicht verpflichtet', '<verbieten>', 'verboten', 'nur ...6 zulässig|erlaubt|gestattet|möglich', 'nicht übertragbar|kombinierbar|auszahlbar|verlängerbar|kündbar|einlösbar|änderbar|rückgabefähig|verhandelbar', 'kein* aussage|angaben|auskunft|auskünfte ...3 <machen>|<treffen>|<geben>|<erteilen>', '<greifen> ...3 nicht', '<sein> ...6 ausgenommen', '<entsprechen> nicht ...4 *richtlinien|*bedingungen|*bestimmungen|*vorgaben|*regeln', 'kein* handlungsbedarf|anlass', '<entfallen>', '<sein> ...3 so geregelt|vorgeschrieben|festgelegt', '^ das|dies|es|so <werden> leider? nichts|nix', '^ daraus <werden> leider? nichts|nix', 'is|isch nich|nicht $', 'is|isch nich|nicht drin', 'wir|ich <sein> ...3 nicht bereit', '<sein> wir|ich ...3 nicht bereit', '<müssen> wir|ich ...3 passen $', 'nicht mehr gültig', '<aus|scheiden>', 'nicht befugt|berechtigt|ermächtigt', 'außerstande', 'das|dies|es|so <werden> ...3 nicht <gehen>', '<werden> es ...3 nicht|kein* <geben>', 'das|dies|es|so <klappen>|<funktionieren> ...3 nicht $', 'gilt|gelten ...4 nur|ausschliesslich', 'das|dies <machen>|<tun> wir|ich ...2 nicht', 'das|dies <können>|<dürfen> wir|ich ...2 nicht $', 'wir|ich <können>|<dürfen>|<werden> das ...2 nicht $', 'kein* geld zurück', '<bekommen>|<erhalten> sie|du ...6 nicht|kein*', 'sie|du <bekommen>|<erhalten> ...6 nicht|kein*', 'erst ...8 möglich', '<lassen> ...6 nicht|kein* mehr? zu', '<erlauben> ...6 nicht|kein*', 'nicht|kein* ...3 <erlauben>', '<werden> ...5 nicht ...2 kommen|umgesetzt|angeboten|eingeführt', '<bleiben> ...4 bestehen $', '<erfolgen> ...3 nicht $', 'nicht erfolgen', '<erfolgen> kein*', '<aus|schliessen>', 'ausgeschlossen <sein>', 'voraussetzung* ...6 nicht', '<haften> ...6 nur', 'bei uns falsch|verkehrt', 'an der falschen adresse', '<duerfen> ...8 nicht|kein* ...6 <teil|nehmen>|<mit|nehmen>|<mit|bringen>|<nutzen>|<betreten>|<parken>|<mit|fahren>'] },
   { id: 'nichts-machen', kind: 'cannot', pattern: ['nichts|nix <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten> <können>|<lassen>', '<können>|<lassen> ...4 nichts|nix ...3 <machen>|<tun>|<ändern>|<unternehmen>|<drehen>|<aus|richten>', 'nichts|nix mehr? zu <machen>|<ändern>', '^ mehr <sein> leider? nicht drin|möglich', 'nicht zu <machen>|<ändern> $', 'mehr ...3 <können> ...3 nicht <tun>|<machen>', '^ keine chance', 'da <sein> nichts zu <machen>', 'hände ...2 gebunden', 'kein* spielraum|handlungsspielraum', 'nicht <weiter|helfen>', '<weiter|helfen> ...4 nicht', 'nicht <entgegen|kommen>', 'nicht <nach|kommen>', '<nach|kommen> ...3 nicht $', 'nicht <entsprechen>', '<entsprechen> ...3 nicht $', '<sein> ...3 berechtigt ...6 <versagen>'] },
   { id: 'keine-moeglichkeit', kind: 'cannot', pattern: ['keine möglichkeit'] },
@@ -99,7 +101,13 @@ const REFUSAL = new GatedPhraseSet(perPattern([
   { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
   { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht ausgeführt|genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', 'gesperrt', '<versagen>', '<kuerzen>', '<verwehren>', 'von|davon ...6 absehen', 'negativ <beantworten>', 'ihnen|dir|euch leider? absagen'] },
   { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht', '<bestehen> ...8 kein*', '<bestehen> ...3 nicht $',  'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
-  { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich', 'nicht|kein* mehr? auf lager', 'ausverkauft', 'ausgebucht', 'annulliert|storniert|gekündigt|abgesagt', 'nicht <statt|finden>', '<statt|finden> ...4 nicht'] },
+  { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich', 'nicht|kein* mehr? auf lager', 'ausverkauft', 'ausgebucht', 'annulliert|storniert|gekündigt|abgesagt', 'nicht <statt|finden>', '<statt|finden> ...4 nicht',
+    'nicht|kein* mehr? im sortiment|angebot|programm|bestand', 'nicht|kein* mehr? zu bekommen|kriegen|haben|beschaffen', 'vergriffen',
+    '<unterstuetzen> ...6 nicht|kein* $', '<unterstuetzen> ...6 nicht|kein* ,'] },
+  // "Ein Fahrzeug mit Automatik haben wir heute nicht mehr", "Einen Ökostrom-Tarif haben wir nicht"
+  { id: 'unavailable-have', kind: 'unavailable', pattern: ['haben|habe|hab wir|ich ...8 nicht|kein* mehr? $', 'haben|habe|hab wir|ich ...8 nicht|kein* mehr? ,', 'haben|habe|hab wir|ich ...8 nicht|kein* mehr? im|auf|da|vorraetig|frei'] },
+  // "Es bleibt bei der Stornogebühr", "Wir halten an unserer Entscheidung fest": a request to change is refused
+  { id: 'upheld', kind: 'policy', pattern: ['<bleiben> es leider? ...3 bei ...5 *gebuehr|*gebuehren|*kosten|*zahlung|entscheidung|ablehnung|*betrag|*forderung|*preis|*rechnung|*bescheid|*summe|*frist|*abzug|*tarif|@NUM', '^ es <bleiben> leider? ...3 bei ...5 *gebuehr|*gebuehren|*kosten|*zahlung|entscheidung|ablehnung|*betrag|*forderung|*preis|*rechnung|*bescheid|*summe|*frist|*abzug|*tarif|@NUM', 'wir|ich <bleiben> ...3 bei ...3 entscheidung|ablehnung|einschaetzung|bewertung|standpunkt|auffassung', 'entscheidung|ablehnung|einschaetzung|auffassung|standpunkt|bescheid ...4 <fest|halten>', '<fest|halten> ...6 entscheidung|ablehnung|einschaetzung|auffassung|standpunkt|bescheid'] },
   { id: 'blame', kind: 'blame', pattern: ['nicht mehr? unser* fehler|problem|schuld|sache|bereich|aufgabe', 'überfragt', '<sein> wir|ich ...2 raus', 'ausschliesslich|allein|nur ...4 ansprechpartner', '*verantwortungsbereich*', '<fallen> nicht in', 'nicht in unsere* verantwortung*|zuständigkeit*', 'außerhalb unseres|unserer', 'machtlos', '*einflussbereich*', 'nicht unsere* verantwortung', 'liegt|liegen nicht bei uns|mir', 'nicht bei uns', ', nicht für uns $', 'nicht wir|uns $', ', nicht wir|uns', 'fehler|problem ihrer|ihres|deiner|deines', '<sein> dein|ihr problem', '<liegen> ...3 an ihrem|ihrer|ihren|deinem|deiner|@CAP', '<liegen> ...3 allein|ausschliesslich|nur bei', '<liegen> ...4 bei ihm|ihr|dem|der|den', '<verursachen>', 'so geregelt|vorgeschrieben|festgelegt $', '<sehen> ...4 so vor', '<koennen> ...3 nichts dafuer', 'ablehnung ...3 <beruhen>|<ergeben>', 'das <machen> der|die @WORD $', 'sache des|der|ihres|ihrer', '<liegen> ...2 beim|bei der|bei dem', 'gesetzlich ...3 vorgeschrieben $', '<haben> ...4 nichts zu tun', ', nicht von uns', '<kommen> ...2 von ihrem|ihrer|deinem|deiner|ihren|deinen', 'kann|können nur der|die|das|ihr|ihre', '<sein> ...4 nur ...3 <vermitteln>'] },
   { id: 'nocontrol', kind: 'nocontrol', pattern: ['kein* einfluss|zugriff|zugang|handhabe', 'nicht zuständig|verantwortlich', 'nicht in unsere* zuständigkeit', 'nicht ...3 zuständigkeit', '<sein> da raus', '^ für ...6 <sein> ...6 zuständig|verantwortlich', 'zuständig|verantwortlich , nicht',  'in der verantwortung', 'kann|koennen ihnen nur', 'nur ...3 <sein> ...3 zustaendig|verantwortlich', 'ausschliesslich ...3 zustaendig|verantwortlich', 'allein ...3 zustaendig|verantwortlich', 'dafür|hierfür|da <sein> ...5 zuständig|verantwortlich', 'zuständig|verantwortlich <sein> ...3 @DET|ihr*|die|der|das', '<sein> ...6 zuständig $', '<sein> ...6 verantwortlich $', '<haften> der|die|das', '<liegen> beim|bei|im ...3 nicht',  'wir <sein> ...2 nur|lediglich', 'wir ...4 nur ...3 <vermitteln>|<weiter|geben>|<ein|ziehen>|<bereit|stellen>', 'wir <vermitteln>|<bereit|stellen>|<ein|ziehen>|<weiter|geben>|<verkaufen>|<liefern>|<vertreiben> ...4 nur|lediglich', 'nur der|die|das|ein|eine|ihr händler|vermittler|wiederverkäufer|reisebüro|vermittlerin|makler|plattform', 'lediglich vermittler|händler|wiederverkäufer|makler'] },
   { id: 'deflect', kind: 'deflect', pattern: ['<wenden> sie|du ...3 sich|dich ...6 an|dorthin', '<wenden> dich|euch ...6 an|dorthin', 'sich|dich ...4 dorthin|direkt ...3 <wenden>', 'sich|dich ...6 an ...6 <wenden>', '<verweisen> wir|ich sie|dich ...6 an', '<verweisen> ...4 an den|die|das|ihren|ihre', '<richten> sie|du ...6 an', 'schreib|schreibt|schreiben sie? ...2 denen|dort|dorthin', '<melden> sie|du ...3 sich|dich ...4 dort|direkt', '<fragen> sie|du ...5 bei|dort', '<fragen> ...4 nach $', '<klären> sie|du ...6 mit|dort|direkt', '<reklamieren> sie|du ...6 bei|dort', '<beschweren> sie|du ...3 sich|dich ...4 dort|bei', 'zur polizei', '<kontaktieren> sie|du', '<müssen>|<sollen> sie|du ...6 mit ...6 <klären>|<besprechen>|<aus|machen>', '<rufen> sie|du ...6 bei ...4 an', 'anzeige ...4 <erstatten>', 'kann ihnen|dir nur @CAP', 'an @DET? hersteller|händler|netzbetreiber|vermieter|anbieter|airline|veranstalter ...3 <wenden>', '<müssen> sie|du ...6 selbst'] },
@@ -109,7 +117,7 @@ const REFUSAL = new GatedPhraseSet(perPattern([
 const SERVICE = new GatedPhraseSet(perPattern([
   { pattern: ['<zurück|nehmen>', '<um|tauschen>', '<erstatten>', '<zurück|erstatten>', '<zurück|zahlen>', '<aus|zahlen>', '<gewähren>', '<akzeptieren>', '<an|nehmen>', '<ersetzen>', '<reparieren>', '<stornieren>', '<übernehmen>', '<an|bieten>', '<retournieren>',
     '<tauschen>', '<zurück|geben>', '<aus|tauschen>', '<gutschreiben>', '<verlängern>', '<liefern>', '<zurück|buchen>', '<bearbeiten>', '<helfen>', '<ermöglichen>', '<erlauben>', '<aus|stellen>', '<versenden>', '<löschen>', '<kündigen>',
-    '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>', '<zahlen>', '<bezahlen>', '<vor|nehmen>', '<auf|kommen>', '<wiederher|stellen>', '<bereit|stellen>', '<beheben>', '<entgegen|nehmen>', '<erstellen>', '<ausstellen>', '<zu|sichern>', '<zu|stimmen>', '<veranlassen>', '<auf|lösen>', '<an|erkennen>', '<verkaufen>', '<um|setzen>', '<berücksichtigen>', '<tragen>', '<durch|führen>', '<vergeben>', '<exportieren>', '<erhöhen>', '<senken>', '<frei|geben>', '<regulieren>', '<ab|helfen>', '<korrigieren>', '<reduzieren>', '<verrechnen>', '<hin|kriegen>', '<hin|bekommen>', '<ein|lösen>'] },
+    '<frei|schalten>', '<zurück|setzen>', '<erlassen>', '<vor|ziehen>', '<ändern>', '<geben>', '<machen>', '<tun>', '<raus|schicken>', '<schicken>', '<senden>', '<erteilen>', '<aktivieren>', '<fort|führen>', '<verschieben>', '<zu|lassen>', '<ein|räumen>', '<genehmigen>', '<haften>', '<auf|heben>', '<übergeben>', '<aus|händigen>', '<zu|stellen>', '<mit|teilen>', '<sagen>', '<prüfen>', '<garantieren>', '<zahlen>', '<bezahlen>', '<vor|nehmen>', '<auf|kommen>', '<wiederher|stellen>', '<bereit|stellen>', '<beheben>', '<entgegen|nehmen>', '<erstellen>', '<ausstellen>', '<zu|sichern>', '<zu|stimmen>', '<veranlassen>', '<auf|lösen>', '<an|erkennen>', '<verkaufen>', '<um|setzen>', '<berücksichtigen>', '<tragen>', '<durch|führen>', '<vergeben>', '<exportieren>', '<erhöhen>', '<senken>', '<frei|geben>', '<regulieren>', '<ab|helfen>', '<korrigieren>', '<reduzieren>', '<verrechnen>', '<hin|kriegen>', '<hin|bekommen>', '<ein|lösen>', '<übertragen>', '<wiederherstellen>', '<um|stellen>', '<um|leiten>', '<mit|nehmen>', '<zurück|holen>'] },
 ]), 'service');
 
 /** The agent as subject of a negated service verb ("Wir nehmen … nicht zurück", "Ich kann … nicht erstatten"). */
@@ -427,6 +435,7 @@ export function refusalHits(s: Sentence): Refusal[] {
   const facts = factsOf(s);
   if (facts.hits) return facts.hits;
   const out: Refusal[] = [];
+  facts.contextless = null;
   const found = REFUSAL.match(s);
   const harmless = harmlessFor(s);
   for (const hit of found) {
@@ -435,7 +444,9 @@ export function refusalHits(s: Sentence): Refusal[] {
     const kind = hit.entry.kind as RefusalKind;
     const id = String(hit.entry.id);
     // the refusal's key word decides the clause ("Falls das nicht möglich ist, …" is conditional)
-    const clause = clauseOf(s, kind === 'deflect' ? from : to - 1);
+    // (a match that ends on the comma after its clause — "geht bei Sperrgut nicht, weil …" — belongs to the clause before it)
+    const last = to - 1 > from && s.items[to - 1]!.kind === 'punct' ? to - 2 : to - 1;
+    const clause = clauseOf(s, kind === 'deflect' ? from : last);
     if (isConditional(s, clause) || counterfactual(s, clause) || causalClause(s, clause)) continue;
     if (kind === 'deflect' && (deflectsToUs(s, from) || thirdPersonSie(s, from, to))) continue;
     // "nur über unser Call-Center möglich": a pointer to our own channel, not a refusal
@@ -446,15 +457,24 @@ export function refusalHits(s: Sentence): Refusal[] {
     if (kind === 'decision' && hasWord(s, clause, GLADLY)) continue;
     // "wir haben Ihr Abo gekündigt, weil …": the agent's own action with its reason — deciding-for-customer's business
     if (id === 'unavailable' && hasWord(s, clause, COMPANY_SUBJECT) && hasWord(s, clause, HAVE) && DONE_CANCEL.has(s.items[from]!.norm)) continue;
-    if ((IMPERSONAL.has(id) || kind === 'blame' || (kind === 'deflect' && s.items[from]!.norm.startsWith('kontaktier'))) && !customerContext(s, clause)) continue;
-    if (MANUAL_NOTE.has(s.items[0]!.norm) && !customerContext(s, clause)) continue;
     if (kind !== 'no' && s.clauses.some((k) => k.lead === 'falls' || k.lead === 'sofern')) continue;
-    // "an Ihrer Adresse gibt es keine Netzprobleme", "ein Datenverlust ist ausgeschlossen": denying a problem dismisses, it refuses nothing
-    if ((id === 'gibt-es-nicht' || id === 'nicht-moeglich') && problemNounIn(s, clause)) continue;
+    // "an Ihrer Adresse gibt es keine Netzprobleme", "ein Datenverlust ist ausgeschlossen": denying a problem dismisses,
+    // it refuses nothing — unless the negated word is itself a requested thing ("für den Sturmschaden besteht kein Anspruch")
+    if ((id === 'gibt-es-nicht' || id === 'nicht-moeglich') && problemNounIn(s, clause) && !refusedThingNamed(s, from, to, clause)) continue;
+    // "haben wir nicht mehr" — "haben wir noch nicht" is a delay
+    if (id === 'unavailable-have' && notYet(s, from, to)) continue;
+    // "Wenn Sie nichts ändern, bleibt es bei der vierteljährlichen Abbuchung": a consequence, not a refusal
+    if (id === 'upheld' && hasConditionClause(s)) continue;
+    // impersonal refusals need a customer context; without one in the sentence they are kept aside for a reply that
+    // is addressed to a customer as a whole (letterRefusal)
+    const needsContext = IMPERSONAL.has(id) || kind === 'blame' || (kind === 'deflect' && s.items[from]!.norm.startsWith('kontaktier')) || MANUAL_NOTE.has(s.items[0]!.norm);
+    const noContext = needsContext && !customerContext(s, clause);
+    if (noContext && !(IMPERSONAL.has(id) && !MANUAL_NOTE.has(s.items[0]!.norm))) continue;
     if (id === 'gibt-es-nicht' && ((!serviceNounIn(s, clause) && !softened(s)) || hasWord(s, clause, PAST_GEBEN) || notYet(s, from, to))) continue;
     // "Wie gewünscht habe ich Ihre Bestellung storniert": the customer's own wish
     if ((kind === 'decision' || kind === 'unavailable') && asWished(s)) continue;
-    out.push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
+    if (noContext) (facts.contextless ??= []).push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
+    else out.push({ sentence: s, kind, strength: STRENGTH[kind], id, from, to, clause });
   }
   // negated service verb with the company as subject or in a passive: "Wir nehmen keine Saisonware zurück",
   // "Eine Erstattung kann nicht gewährt werden".
@@ -469,8 +489,11 @@ export function refusalHits(s: Sentence): Refusal[] {
     // "Wir haben entschieden, den Schaden nicht zu regulieren": the agent decided on the infinitive's clause
     const agent = hasWord(s, clause, COMPANY_SUBJECT) || agentDecidedBefore(s, clause);
     // generic verbs ("gemacht", "gegeben") refuse only with the agent as subject
-    if (!agent && (GENERIC_VERB.has(hit.pattern.source) || !((isPassive(s, clause) || hasWord(s, clause, PARTICIPLE_AUX)) && customerContext(s, clause)))) continue;
-    out.push({ sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause });
+    // "lässt sich nicht übertragen": reflexive lassen is a passive of what can be done
+    if (!agent && (GENERIC_VERB.has(hit.pattern.source) || !(isPassive(s, clause) || hasWord(s, clause, PARTICIPLE_AUX) || lassenSich(s, clause)))) continue;
+    const r: Refusal = { sentence: s, kind: 'service', strength: 3, id: 'service', from: Math.min(i, negs[0]!), to: Math.max(hit.match.to, negs[0]! + 1), clause };
+    if (agent || customerContext(s, clause)) out.push(r);
+    else (facts.contextless ??= []).push(r);
   }
   // "leider können wir Ihre Daten nicht exportieren", "Den Dispokredit können wir Ihnen nicht erhöhen": the agent
   // cannot or may not — whatever the verb
@@ -487,6 +510,11 @@ export function refusalHits(s: Sentence): Refusal[] {
   return out;
 }
 const CAN_MODAL = words('kann koennen darf duerfen');
+const LASSEN = words('laesst lassen liess liessen');
+function lassenSich(s: Sentence, c: Clause): boolean {
+  return hasWord(s, c, LASSEN) && hasWord(s, c, SICH);
+}
+const SICH = words('sich');
 const GLADLY = words('gern gerne');
 const HAVE = words('haben habe hat hab');
 const DONE_CANCEL = words('storniert gekuendigt annulliert');
@@ -559,9 +587,35 @@ function coordinatedApart(s: Sentence, a: number, b: number): boolean {
 }
 
 /** Refusal patterns that need a customer context (see customerContext). */
-const IMPERSONAL = new Set(['nicht-moeglich', 'nicht-gedeckt', 'nicht-noetig', 'unavailable-cancel', 'decision', 'gibt-es-nicht', 'unavailable', 'keine-moeglichkeit', 'generell-keine']);
+const IMPERSONAL = new Set(['upheld', 'unavailable-have', 'nicht-moeglich', 'nicht-gedeckt', 'nicht-noetig', 'unavailable-cancel', 'decision', 'gibt-es-nicht', 'unavailable', 'keine-moeglichkeit', 'generell-keine']);
 
 const PAST_GEBEN = words('gab gaben');
+/**
+ * The refusal names the requested thing it refuses: the noun a negation of the match negates ("kein Anspruch",
+ * "keine weitere Erstattung"), or what something is excluded from ("Zugausfälle sind von der Erstattung ausgenommen").
+ */
+function refusedThingNamed(s: Sentence, from: number, to: number, c: Clause): boolean {
+  const nextNoun = (k: number): Token | null => {
+    for (let j = k + 1; j < Math.min(s.items.length, k + 4); j++) {
+      const t = s.items[j]!;
+      if (t.kind !== 'word') return null;
+      if (t.upper) return t;
+    }
+    return null;
+  };
+  for (let k = from; k < to; k++) {
+    if (!isNegation(s.items[k]!.norm)) continue;
+    const n = nextNoun(k);
+    if (n) return isServiceNoun(n);
+  }
+  for (let k = c.from; k < c.to; k++) {
+    const w = s.items[k]!.norm;
+    if (w !== 'von' && w !== 'vom') continue;
+    const n = nextNoun(k);
+    if (n && isServiceNoun(n)) return true;
+  }
+  return false;
+}
 function problemNounIn(s: Sentence, c: Clause): boolean {
   for (let k = c.from; k < c.to; k++) {
     const n = s.items[k]!.norm;
@@ -829,14 +883,55 @@ export function replyWayForward(doc: Doc, from?: Sentence): boolean {
 }
 
 /** Every refusal of the reply (outside quoted history), in order. */
-export function refusals(doc: Doc): Refusal[] {
+export function refusals(doc: Doc, opts?: { letter?: boolean }): Refusal[] {
   const out: Refusal[] = [];
+  const letter = opts?.letter === true && addressedReply(doc);
   for (const s of doc.sentences) {
     if (isQuotedHistory(doc, s)) continue;
-    const r = findRefusal(s);
+    const r = findRefusal(s) ?? (letter ? letterRefusal(s) : null);
     if (r) out.push(r);
   }
   return out;
+}
+
+/**
+ * An impersonal refusal the sentence alone does not tie to a customer ("Das Sofa ist nicht mehr lieferbar.", "Der
+ * Diebstahl aus dem Auto ist nicht versichert."): neutral prose says such things too, so refusalHits leaves them
+ * out — in a reply addressed to a customer (see addressedReply) they refuse the customer all the same.
+ */
+export function letterRefusal(s: Sentence): Refusal | null {
+  refusalHits(s);
+  let best: Refusal | null = null;
+  for (const r of factsOf(s).contextless ?? []) if (!best || r.strength > best.strength) best = r;
+  return best;
+}
+
+/** Salutations and closing lines that make a text a reply to a customer. */
+const SALUTE_NEXT = new Map<string, Set<string> | null>([
+  ['hallo', null], ['hi', null], ['hey', null], ['moin', null], ['servus', null], ['liebe', null], ['lieber', null],
+  ['sehr', words('geehrte geehrter geehrt')], ['guten', words('tag morgen abend')],
+]);
+const CLOSING = words('gruesse gruessen gruss gruessle hochachtungsvoll lg vg mfg');
+const addressedCache = new WeakMap<Doc, boolean>();
+/** Does the reply open with a salutation ("Hallo Frau Ernst,", "Sehr geehrter Herr …,") or close with greetings? */
+export function addressedReply(doc: Doc): boolean {
+  const hit = addressedCache.get(doc);
+  if (hit !== undefined) return hit;
+  let found = false;
+  for (const s of doc.sentences) {
+    if (isQuotedHistory(doc, s)) continue;
+    const it = s.items;
+    const first = it[0];
+    if (!first || first.kind !== 'word') continue;
+    const next = SALUTE_NEXT.get(first.norm);
+    if (next !== undefined && (next === null || (it[1] && next.has(it[1].norm)))) {
+      for (let k = 1; k < Math.min(it.length, 7); k++) if (it[k]!.text === ',') { found = true; break; }
+    }
+    for (let k = 0; !found && k < Math.min(it.length, 4); k++) if (CLOSING.has(it[k]!.norm)) found = true;
+    if (found) break;
+  }
+  addressedCache.set(doc, found);
+  return found;
 }
 
 /** Does the reply address the customer informally (du/dir/dein …)? */
