@@ -171,8 +171,8 @@ const YOURS = words('ihr ihre ihren ihrem ihrer ihres dein deine deinen deinem d
 const BLAME_VERB = words('liegt liegen lag lagen geht ging haengt haengen hing laeuft laufen abgewickelt gibt festgelegt entschieden vorgegeben gewollt eingestellt');
 const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
 /** Words without which no `distance` pattern can match (the first only with a negation in the sentence). */
-const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht ausserhalb uns unser unsere unserer unseres unserem unseren wir');
-const DISTANCE_FREE = words('daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht richtige richtigen richtiger adresse anlaufstelle ausserhalb uns unser unsere unserer unseres unserem unseren wir');
+const DISTANCE_FREE = words('falsch falsche falschen falscher daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 
 /**
  * The words of which a sentence must hold one for some `redirect` pattern to match: each pattern's index words
@@ -254,6 +254,9 @@ function factsOf(s: Sentence): Facts {
     bits |= code & ((1 << PARTY_SHIFT) - 1);
     if (code < 1 << PARTY_SHIFT || t.kind !== 'word' || t.quoted || t.norm.startsWith('ansprechpartner')) continue;
     const entry = PARTY_LIST[(code >>> PARTY_SHIFT) - 1]!;
+    // a brand is the product, not the company, after a determiner or possessive ("Ihr Samsung", "das neue Apple …")
+    // or before a capitalised model word or number ("Apple Pay", "Samsung Galaxy", "Huawei P30")
+    if (entry.id === 'marke' && brandIsProduct(items, i)) continue;
     let own = false;
     if (entry.kind === 'weak') {
       for (let k = Math.max(0, i - 3); k < i; k++) if (OWN.has(items[k]!.norm)) own = true;
@@ -266,6 +269,19 @@ function factsOf(s: Sentence): Facts {
   const f: Facts = { bits, parties, harmless: undefined, system: undefined, owns: undefined, did: undefined, named: undefined }; // one shape for all
   if (cached) current!.facts[s.index] = f;
   return f;
+}
+
+const PRODUCT_BEFORE = words('ihr ihre ihrem ihren ihrer ihres dein deine deinem deinen deiner mein meine meinem meinen neue neuen neues neuer alte alten altes alter');
+function brandIsProduct(items: Token[], i: number): boolean {
+  const prev = items[i - 1];
+  if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || PRODUCT_BEFORE.has(prev.norm))) return true;
+  const next = items[i + 1];
+  return !!next && ((next.kind === 'word' && next.upper && !FORMAL_ADDRESS.has(next.norm) && !DETERMINERS.has(next.norm)) || next.kind === 'num');
+}
+
+/** The suggestion's name for a party: the listed dative phrase, or the brand as written. */
+function partyData(s: Sentence, p: PartyAt): string | undefined {
+  return p.entry.data || s.items[p.i]!.text;
 }
 
 /** Every third party named in the sentence (outside quotes). */
@@ -398,7 +414,7 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
       // "Die Nummer des Störungsdienstes finden Sie im Treppenhaus." right after a third party was made responsible
       if (!any && !(prevParty(doc, s) && !ns.some((n) => OWN.has(n)) && !ownershipNear(doc, s, 0, 1))) continue;
       if (!any) return { kind: 'redirect' };
-      return { kind: 'redirect', party: any.entry.data };
+      return { kind: 'redirect', party: partyData(s, any) };
     }
     let proper = -1;
     let generic = false;
@@ -435,12 +451,12 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, TO_CUSTOMER) && !hasAny(ns, SPEAKER))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
-    if ((id === 'reklamieren' || id === 'verbindung') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    if ((id === 'reklamieren' || id === 'verbindung' || id === 'klaeren') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
     // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
     const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
     if (cond && ownershipNear(doc, s, 2, 1)) continue;
     const phrase = target ? prepPhrase(doc, s, c, target.i, target.end) : proper >= 0 ? prepPhrase(doc, s, c, proper, proper + 1) : undefined;
-    return { kind: 'redirect', party: target?.entry.data, phrase };
+    return { kind: 'redirect', party: target ? partyData(s, target) : undefined, phrase };
   }
   return null;
 }
@@ -532,7 +548,7 @@ function distanceIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null
     // only skip the hit, so the order does not matter)
     if (harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
     const clearable = causal(s, c) || hit.entry.kind === 'needsParty' || hit.entry.kind === 'clearable' || hit.entry.id === 'nicht-wir';
-    return { finding: { kind: 'responsibility', party: ps[0]?.entry.data }, clearable };
+    return { finding: { kind: 'responsibility', party: ps[0] ? partyData(s, ps[0]) : undefined }, clearable };
   }
   return null;
 }
@@ -546,7 +562,7 @@ function responsibleIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | n
       const p = ps.find((x) => x.i >= c.from && x.i < c.to);
       if (!p && !brandIn(s, c)) continue;
       if (!(p && p.entry.kind === 'strong' && !/entwickler|betreiber|partner/.test(s.items[p.i]!.norm)) && !(!p && c === s.clauses[0] && s.items[c.from]?.norm === 'fuer') && !replyContext(doc, s)) continue;
-      return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
+      return { finding: { kind: 'responsibility', party: p ? partyData(s, p) : undefined }, clearable: true };
     }
   }
   return null;
@@ -565,7 +581,7 @@ function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
     // "Eine Reklamation ist nur über den Hersteller möglich"
     if (/^(?:ueber|beim|bei|via)$/.test(s.items[j]!.norm)) {
       const p = ps.find((x) => x.i > j && x.i <= j + 3 && !x.own);
-      if (p && replyContext(doc, s)) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+      if (p && replyContext(doc, s)) return { finding: { kind: 'responsibility', party: partyData(s, p) }, clearable: true };
       continue;
     }
     const t0 = s.items[j]!;
@@ -579,7 +595,7 @@ function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
     if (!hasAny(ns, ONLY_VERBS)) continue;
     if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
     const p = ps.find((x) => x.i >= k && x.i <= j);
-    return { finding: { kind: 'responsibility', party: p?.entry.data }, clearable: true };
+    return { finding: { kind: 'responsibility', party: p ? partyData(s, p) : undefined }, clearable: true };
   }
   return null;
 }
@@ -587,7 +603,7 @@ function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
 /** "Laut Vermieter dürfen wir keine Glasfaser verlegen": a third party's word as the reason for a refusal. */
 function lautIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
   if (s.items[0]?.norm === 'laut' && ps.some((p) => p.i <= 3) && realNegation(s, s.clauses[0]!)) {
-    return { finding: { kind: 'responsibility', party: ps[0]!.entry.data }, clearable: true };
+    return { finding: { kind: 'responsibility', party: partyData(s, ps[0]!) }, clearable: true };
   }
   return null;
 }
@@ -604,6 +620,8 @@ function blameIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
     for (const h of blameHits) {
       const b = h.match.from;
       if (b < c.from || b >= c.to || s.items[b]!.quoted) continue;
+      // "hängt im Depot fest": a place, not someone who acts
+      if (p.i > 0 && (/^(?:im|ins)$/.test(s.items[p.i - 1]!.norm) || (p.i > 1 && s.items[p.i - 2]!.norm === 'in' && DETERMINERS.has(s.items[p.i - 1]!.norm)))) continue;
       if (h.entry.id === 'fehler' && !(p.i > b && p.i - b <= 3)) continue; // "Fehler des Herstellers"
       if (h.entry.id === 'verantwortung' && !(p.i > b && p.i - b <= 3)) continue; // "in der Verantwortung des Paketdienstes"
       if ((h.entry.id === 'liegt' || h.entry.id === 'zustaendig' || h.entry.id === 'schuld') && realNegation(s, c)) continue; // "ist nicht verantwortlich" does not blame
@@ -613,11 +631,16 @@ function blameIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
       // "Über die Erstattung entscheidet der Reiseveranstalter": the third party is the subject after the verb
       if (h.entry.id === 'entscheidet' && (!(p.i > b && p.i - b <= 3) || hasAny(ns, ADDRESSED) || s.question)) continue;
       if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
+      // "Die Sperre kam von der Schufa", "Das kommt vom Hersteller" – but "Das Ersatzteil kommt vom Zulieferer" is where goods come from
+      if (h.entry.id === 'kommt' && !s.items.slice(c.from, b).some((t) => PROBLEM.test(t.norm) || (b === c.from + 1 && /^(?:das|dies|es)$/.test(t.norm)))) continue;
+      // "fällt in den Bereich des Netzbetreibers", "Der Fehler steckt im Plugin des Drittanbieters": the party follows
+      if (h.entry.id === 'faellt' && !(p.i >= h.match.to && p.i - h.match.to <= 2)) continue;
+      if (h.entry.id === 'steckt' && !(p.i >= h.match.to && p.i - h.match.to <= 4)) continue;
       if (reasonForRefusal && !/^(?:fehler|schuld|liegt|verantwortung)$/.test(h.entry.id ?? '')) continue;
       // "hing bei unserem Zahlungsdienstleister fest, weil Ihre Karte erneuert wurde": a cause, explained
       if ((h.entry.id === 'schuld' || h.entry.id === 'liegt') && s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem' && causal(s, k))) continue;
       if (h.entry.id !== 'fehler' && h.entry.id !== 'verantwortung' && hasAny(ns, WIR_ICH)) continue; // "haften wir bis 500 €"
-      return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+      return { finding: { kind: 'responsibility', party: partyData(s, p) }, clearable: true };
     }
   }
   // "Das liegt an Ihrem Antivirenprogramm", "liegt an Apple", "liegt allein bei ihm"
@@ -645,11 +668,14 @@ function apologyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null 
     const ci = s.items.findIndex((t) => CONTRAST.has(t.norm) || t.text === '–');
     if (ci >= 0) {
       const p = ps.find((x) => x.i > ci && (x.entry.kind === 'strong' || (x.i > 0 && /^(?:ein|eine|einer|einem|einen)$/.test(s.items[x.i - 1]!.norm))));
-      if (p && !hasAny(norms(s, clauseOf(s, p.i)), ICH)) return { finding: { kind: 'responsibility', party: p.entry.data }, clearable: true };
+      if (p && !hasAny(norms(s, clauseOf(s, p.i)), ICH)) return { finding: { kind: 'responsibility', party: partyData(s, p) }, clearable: true };
     }
   }
   return null;
 }
+
+/** What can come from a third party as a problem (not goods): faults, blocks, refusals, decisions, changes. */
+const PROBLEM = /(?:fehler|problem|stoerung|verzoegerung|ausfall|sperre|sperrung|ablehnung|absage|kuendigung|entscheidung|vorgabe|anweisung|aenderung|stornierung|storno|mahnung|abbuchung|rueckbuchung|ruecklastschrift|verspaetung|annullierung|streichung|schaden|ursache)$/;
 
 const ACTION_DONE = words('bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
@@ -657,7 +683,10 @@ const ACTION_DONE = words('bestellt nachbestellt ausgetauscht getauscht reparier
 
 function ownsIn(x: Sentence, skipClause?: Clause): boolean {
   const f = factsOf(x);
-  if (f.owns === undefined) f.owns = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted);
+  // "wir sind der falsche Ansprechpartner" keeps nothing
+  // ("dann können wir Ihnen nicht helfen" promises nothing either)
+  if (f.owns === undefined) f.owns = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted && !x.items.slice(h.match.from, h.match.to).some((t) => t.norm.startsWith('falsch')) &&
+    !(h.entry.id === 'dann' && (MODALS.has(x.items[h.match.from + 1]!.norm) || realNegation(x, clauseOf(x, h.match.from)))));
   if (f.owns) return true;
   if (skipClause) return didForCustomer(x, skipClause);
   if (f.did === undefined) f.did = didForCustomer(x);
@@ -720,6 +749,7 @@ function systemIn(s: Sentence): Finding | null {
     const c = clauseOf(s, i);
     if (nonAsserted(s, c)) continue;
     if (s.items.some((t) => t.norm === 'zwar')) continue;
+    if (NEGATIONS.has(s.items[i]!.norm) && harmlessIn(s).some(([a, b]) => i >= a && i < b)) continue;
     // "…lässt unser Abrechnungssystem nicht zu, weil die Rechnungsnummer sonst doppelt vergeben würde": explained
     // ("…, da kann ich nichts machen" is no reason: "da" as an adverb)
     if (s.clauses.some((k) => k.from > c.from && CAUSAL.has(k.lead) && k.lead !== 'nachdem' && causal(s, k))) continue;
@@ -744,9 +774,11 @@ function detect(doc: Doc, s: Sentence): Finding | null {
   return null;
 }
 
+const TASK_VERBS = words('uebernimmt uebernehmen organisiert organisieren erledigt erledigen regelt regeln macht machen bearbeitet bearbeiten wickelt wickeln fuehrt fuehren vergibt vergeben entscheidet entscheiden erstellt erstellen prueft pruefen liefert liefern stellt stellen verwaltet verwalten betreut betreuen');
 /** "Die Montage hat ein Subunternehmer durchgeführt." – who did it, said right before the customer is sent there. */
 function doneBy(doc: Doc, s: Sentence): boolean {
-  if (!s.items.some((t) => /^(?:hat|haben|hatte|hatten)$/.test(t.norm))) return false;
+  // "Die Zustellung übernimmt GLS." – a task a third party performs
+  if (!s.items.some((t) => /^(?:hat|haben|hatte|hatten)$/.test(t.norm) || TASK_VERBS.has(t.norm))) return false;
   if (s.items.some((t) => FIRST_PERSON.has(t.norm))) return false;
   return partiesIn(s).some((p) => !p.own && p.entry.kind === 'strong' && !nonAsserted(s, clauseOf(s, p.i))) && !ownershipNear(doc, s, 0, 2);
 }
