@@ -47,7 +47,10 @@ export default defineRule({
         // the finding covers the refusing passage: the run of refusing sentences around the clearest one
         const inRun = new Set(list.map((r) => r.sentence.index));
         let first = s, last = s;
-        for (let k = s.index - 1; k >= 0 && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k--) first = doc.sentences[k]!;
+        // a dismissal is argued over the whole paragraph ("… ist technisch bedingt und völlig üblich. Im Messprotokoll
+        // sehen wir keinerlei Auffälligkeiten."): the finding covers the paragraph up to it
+        const dismissing = best.id === 'dismissal';
+        for (let k = s.index - 1; k >= 0 && (inRun.has(k) || dismissing) && doc.sentences[k]!.paragraph === s.paragraph && !discourse.isQuotedHistory(doc, doc.sentences[k]!); k--) first = doc.sentences[k]!;
         for (let k = s.index + 1; k < doc.sentences.length && inRun.has(k) && doc.sentences[k]!.paragraph === s.paragraph; k++) last = doc.sentences[k]!;
         const range = { start: discourse.bodyRange(first).start, end: last.end };
         const away = best.kind === 'deflect' || best.kind === 'nocontrol' || best.kind === 'blame';

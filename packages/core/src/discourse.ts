@@ -99,7 +99,7 @@ const REFUSAL = new GatedPhraseSet(perPattern([
   // cover (tariff, policy, guarantee) it names is its reason, so it is no flat-no material
   { id: 'nicht-gedeckt', kind: 'unavailable', pattern: ['<fallen> ...4 nicht unter', 'nicht ...3 <ab|decken>|gedeckt|versichert|mitversichert', '<ab|decken> ...2 kein*|nicht', '<sein> ...6 nicht|kein* enthalten|inbegriffen $'] },
   { id: 'generell-keine', kind: 'policy', pattern: ['generell|grundsätzlich|prinzipiell|ausnahmslos|pauschal ...3 kein*|nicht', '^ kein* @CAP für|bei|ohne|auf|unter', 'kein* ausnahme*', 'keine* ausnahmen', '^ ohne @WORD @WORD? kein* @WORD', '^ kein* @WORD , kein* @WORD $'] },
-  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht ausgeführt|genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', 'gesperrt', '<versagen>', '<kuerzen>', '<verwehren>', 'von|davon ...6 absehen', 'negativ <beantworten>', 'ihnen|dir|euch leider? absagen'] },
+  { id: 'decision', kind: 'decision', pattern: ['<ab|lehnen>', '<zurück|weisen>', 'negativ <bescheiden>', '<verweigern>', 'nicht ausgeführt|genehmigt|freigegeben|bewilligt|stattgegeben|anerkannt|akzeptiert|gewährt|eingeräumt|erstattet|übernommen|getragen|zurückgezahlt|gutgeschrieben|verlängert|angenommen|angeordnet|ausgestellt|abgeholfen|zugelassen|erteilt|ersetzt|umgetauscht|zurückgenommen|storniert|bearbeitet|freigeschaltet', '<werden> abgesehen', '<sehen> wir|ich ...6 ab $', 'gesperrt', '<versagen>', '<kuerzen>', '<verwehren>', 'von|davon ...6 absehen', 'negativ <beantworten>', 'ihnen|dir|euch leider? absagen'] },
   { id: 'gibt-es-nicht', kind: 'service', pattern: ['<geben> es ...4 nicht|kein*', 'gibt|gibts|gibt\'s ...5 kein*|nicht', '<bestehen> ...8 kein*', '<bestehen> ...3 nicht $', '<bestehen> ...3 nicht ,', 'es <geben> ...5 kein*', '<geben> ...4 nicht $', 'wir|ich <geben> ...3 kein*', 'kein* ...4 <geben> wir|ich'] },
   { id: 'unavailable', kind: 'unavailable', pattern: ['nicht|kein* mehr? lieferbar|verfügbar|vorrätig|erhältlich', 'nicht|kein* mehr? auf lager', 'ausverkauft', 'ausgebucht', 'annulliert|storniert|gekündigt|abgesagt', 'nicht <statt|finden>', '<statt|finden> ...4 nicht',
     'nicht|kein* mehr? im sortiment|angebot|programm|bestand', 'nicht|kein* mehr? zu bekommen|kriegen|haben|beschaffen', 'vergriffen',
@@ -270,10 +270,12 @@ const WAY_FORWARD = new GatedPhraseSet(perPattern([
     // a replacement the customer gets ("Ersatz gibt es ab 14 Uhr", "Als Ersatz gibt's am Freitag eine Extra-Stunde")
     'als ersatz', 'ersatz <geben>', '<geben> es|wir|ich ...3 ersatz', 'ersatzverkehr|schienenersatzverkehr|ersatzbus|ersatzbusse|ersatzzug|ersatzstunde|ersatzkurs|ersatzflug|ersatzzimmer',
     // "Ihr Ticket gilt für jeden anderen Zug am selben Tag"
-    '<gelten> ...4 für jeden|jede|alle|einen|eine anderen|andere|anderer|späteren|spätere|nächsten|nächste'] },
+    '<gelten> ...4 für jeden|jede|alle|einen|eine anderen|andere|anderer|späteren|spätere|nächsten|nächste',
+    // "Eine Stundung ist aber möglich", "Über „Passwort vergessen“ geht es aber in zwei Minuten"
+    'aber|jedoch|durchaus|dagegen|hingegen ...4 möglich|machbar|drin', '<gehen> es|das aber', 'aber <gehen> es|das'] },
   { id: 'offer-noun', kind: 'noun', pattern: ['kulanz*', 'gutschein*', '*gutschein', 'gutschrift*', 'rabatt*', 'preisnachlass', 'nachlass', 'rueckruf*'] },
   { id: 'offer', kind: 'strong', pattern: ['<an|bieten>', '<vor|schlagen>', 'vorschlag', 'ersatzgeraet|leihgeraet|leihwagen|ersatzwagen|ersatzfahrzeug|austauschgeraet|ersatzartikel|ersatzteil*|ersatzakku|ersatzlieferung|neulieferung|neugeraet', 'uebergangsweise', 'voruebergehend <koennen>', 'in der zwischenzeit', 'bis dahin', 'zwischenzeitlich', 'retourenlabel|ruecksendeetikett|versandetikett|ruecksendeschein|abholauftrag|nachforschungsauftrag', 'kostenlos|kostenfrei|gratis|umsonst ...4 <stornieren>|<umbuchen>|<um|buchen>|<tauschen>|<um|tauschen>|<reparieren>|<ersetzen>|<schicken>|<zurueck|senden>|<ab|holen>|<nach|liefern>|<liefern>', 'ohne aufpreis', 'auf unsere kosten', 'wir|ich <uebernehmen> ...6 kosten|haelfte|differenz|versand*'] },
-  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<helfen> ...4 beim|bei', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verbinden>', '<weiter|verbinden>', '<aus|stellen>', '<bereit|legen>', '<um|stellen>', '<gut|schreiben>', '<empfehlen>', '<schalten>', '<frei|schalten>', '<um|ziehen>', '<sichern>', '<beheben>', '<erklaeren>', '<beraten>', '<setzen> ...4 auf', '<nach|reichen>', '<zu|stellen>', '<auf|nehmen>', '<eroeffnen>', '<beantragen>', '<nach|haken>', '<vorziehen>', '<vor|ziehen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<loeschen>', '<an|weisen>', '<verschicken>', '<versenden>', '<uebergeben>', '<heraus|filtern>', '<zu|weisen>', '<um|setzen>', '<an|stossen>', '<vereinbaren>', '<ein|reichen>', '<herab|stufen>', '<ab|stufen>', '<dazu|buchen>', '<auf|heben>', '<entsperren>', '<frei|geben>'] },
+  { id: 'action', kind: 'action', pattern: ['<schicken>', '<senden>', '<zu|schicken>', '<zu|senden>', '<erstatten>', '<zurueck|erstatten>', '<zurueck|zahlen>', '<aus|zahlen>', '<ueberweisen>', '<buchen>', '<um|buchen>', '<reservieren>', '<zurueck|legen>', '<veranlassen>', '<beauftragen>', '<kuemmern>', '<rufen> ...6 an', '<an|rufen>', '<zurueck|rufen>', '<melden> ...4 mich|uns', '<reparieren>', '<tauschen> ...6 um', '<um|tauschen>', '<aus|tauschen>', '<ersetzen>', '<gutschreiben>', '<stornieren>', '<vor|merken>', '<benachrichtigen>', '<ab|holen>', '<nach|liefern>', '<liefern>', '<an|legen>', '<erfassen>', '<ein|richten>', '<frei|schalten>', '<aktivieren>', '<korrigieren>', '<an|passen>', '<verlaengern>', '<an|haengen>', '<bereit|stellen>', '<ueberpruefen>', '<nach|sehen>', '<nach|fragen>', '<erkundigen>', '<beschleunigen>', '<ueber|nehmen>', '<uebernehmen>', '<ab|wickeln>', '<weiter|geben>', '<weiter|leiten>', '<in|auftrag|geben>', 'auftrag ...3 <geben>', '<zuruecklegen>', '<umleiten>', '<um|leiten>', '<nachreichen>', '<zahlen>', '<erlassen>', '<streichen>', '<gewaehren>', '<erhoehen>', '<halten> ...3 auf dem laufenden', '<helfen> ...4 beim|bei', '<pruefen>', '<klaeren>', '<schauen>', '<versuchen>', '<bemuehen>', '<geben> ...4 bescheid', '<ein|tragen>', '<erledigen>', '<verbinden>', '<weiter|verbinden>', '<aus|stellen>', '<bereit|legen>', '<um|stellen>', '<gut|schreiben>', '<empfehlen>', '<schalten>', '<frei|schalten>', '<um|ziehen>', '<sichern>', '<beheben>', '<erklaeren>', '<beraten>', '<setzen> ...4 auf', '<nach|reichen>', '<zu|stellen>', '<auf|nehmen>', '<eroeffnen>', '<beantragen>', '<nach|haken>', '<vorziehen>', '<vor|ziehen>', '<verschieben>', '<sorgen>', '<organisieren>', '<ein|planen>', '<vorbei|kommen>', '<kommen> ...6 vorbei', '<verlegen>', '<hinterlegen>', '<loeschen>', '<an|weisen>', '<verschicken>', '<versenden>', '<uebergeben>', '<heraus|filtern>', '<zu|weisen>', '<um|setzen>', '<an|stossen>', '<vereinbaren>', '<ein|reichen>', '<herab|stufen>', '<ab|stufen>', '<dazu|buchen>', '<auf|heben>', '<entsperren>', '<frei|geben>', '<vermerken>', '<notieren>', '<blockieren>', '<ein|planen>', '<übertragen>', '<umschreiben>', '<um|schreiben>'] },
   { id: 'customer', kind: 'customer', pattern: ['sie|du|ihr <koennen> ...12 <um|legen>|<nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<nachreichen>|<hochladen>|<hoch|laden>|<ein|senden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<einloggen>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mitnehmen>|<mit|nehmen>|<ein|loesen>|<nach|buchen>|<zu|buchen>|<herunter|laden>|<aus|drucken>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<vorbei|kommen>|<nutzen>|<zurueck|geben>|<ein|stellen>|<aktivieren>|<anpassen>|<an|passen>|<sparen>|<ab|schliessen>|<nach|holen>|<fort|setzen>|<ab|geben>|<bringen>|<vormerken>|<vor|merken>|<behalten>|<verwenden>|<teilnehmen>|<fahren>|<fliegen>|<parken>|<anrufen>|<an|rufen>|<zahlen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>|<herunter|laden>|<ab|schliessen>|<wechseln>|<an|fordern>|<beantragen>',
     '<koennen> sie|du|ihr ...12 <um|legen>|<nutzen>|<bestellen>|<beantragen>|<buchen>|<umbuchen>|<um|buchen>|<einreichen>|<ein|reichen>|<waehlen>|<hochladen>|<hoch|laden>|<zurueck|senden>|<zurueck|schicken>|<schicken>|<aendern>|<ab|holen>|<tauschen>|<um|tauschen>|<stornieren>|<verschieben>|<wechseln>|<mit|nehmen>|<ein|loesen>|<erhalten>|<bekommen>|<verlaengern>|<kuendigen>|<reservieren>|<zurueck|geben>|<an|passen>|<ab|geben>|<bringen>|<behalten>|<verwenden>|<an|rufen>|<bezahlen>|<testen>|<entscheiden>|<uebertragen>|<ein|legen>|<erheben>|<aus|weisen>|<an|fordern>|<beantragen>|<nutzen>|<buchen>',
     '<erhalten>|<bekommen> sie|du', '<werden> ihnen|dir|euch ...6 gutgeschrieben|erstattet|zurückgezahlt|überwiesen|zugeschickt|zugesandt|ersetzt|geliefert', 'sie|du <koennen> ...4 aber', '<koennen> sie|du ...4 aber', '<wenden> sie|du ...3 sich|dich ...4 an unser*|uns|mich', 'wenn sie|du lieber', 'am schnellsten|einfachsten|besten <gehen>', 'sie|du <erhalten>|<bekommen>', 'steht ihnen|dir ...4 zu', 'ihnen|dir ...4 zur verfuegung', '<bleiben> ...4 erhalten', 'antworten sie|du ...3 einfach|kurz', 'sie|du <koennen> ...12 <hinterlegen>|<um|stellen>|<pausieren>|<aus|waehlen>|<ein|tragen>|<hinzu|fuegen>', 'schreib|schreibt|schreiben ...4 mir|uns', 'wieder auf ihr*|dein* ...2 konto|kundenkonto|karte', 'sagen sie|du ...3 mir|uns', 'geben sie|du ...3 mir|uns ...3 bescheid', 'lassen sie|du ...3 mich|uns ...4 wissen', 'klicken sie|du', 'laden sie|du ...6 hoch', 'fuellen sie|du ...6 aus', 'schicken sie|du ...4 uns|mir', 'senden sie|du ...4 uns|mir', 'bitte ...2 rufen sie|du ...8 an', '^ rufen sie|du ...8 an', 'rufen sie|du ...4 uns|mich ...4 an', 'bringen sie|du', 'buchen sie|du', 'nutzen sie|du', 'bestellen sie|du', 'waehlen sie|du', 'reichen sie|du ...6 ein', 'link', 'formular'] },
@@ -309,11 +311,16 @@ export function clauseOf(s: Sentence, i: number): Clause {
 export function isConditional(sentence: Sentence, clause: Clause): boolean {
   if (sentence.question) return true;
   if (CONDITIONAL_LEADS.has(clause.lead)) return true;
+  // "auch wenn / selbst wenn der Vertrag gekündigt ist": a concession, nothing asserted
+  if ((clause.lead === 'auch' || clause.lead === 'selbst') && (sentence.items[clause.from + 1]?.norm === 'wenn' || sentence.items[clause.from + 1]?.norm === 'falls')) return true;
   // "Sollte das nicht möglich sein, …" / "Wäre das nicht möglich?": verb-first conditional
   const first = sentence.clauses[0];
   if (first && clause === first && (first.lead === 'sollte' || first.lead === 'sollten' || first.lead === 'waere' || first.lead === 'falls' || first.lead === 'wenn')) return true;
   // a clause continued after a conditional: "Wenn …, und falls …"
   if (clause.lead === 'und' || clause.lead === 'oder') {
+    // "…, und falls Sie keinen Zugriff mehr haben, …"
+    const second = sentence.items[clause.from + 1];
+    if (second && CONDITIONAL_LEADS.has(second.norm)) return true;
     const idx = sentence.clauses.indexOf(clause);
     const prev = idx > 0 ? sentence.clauses[idx - 1] : undefined;
     if (prev && CONDITIONAL_LEADS.has(prev.lead)) return true;
@@ -616,6 +623,7 @@ function comparativeBefore(s: Sentence, from: number, to: number): boolean {
   }
   return false;
 }
+const DETERMINER_LEAD = words('ein eine einen einer der die das den dem des ihr ihre ihren ihrem ihres dein deine deinen kein keine keinen');
 function refusedThingNamed(s: Sentence, from: number, to: number, c: Clause): boolean {
   const nextNoun = (k: number): Token | null => {
     for (let j = k + 1; j < Math.min(s.items.length, k + 4); j++) {
@@ -629,6 +637,14 @@ function refusedThingNamed(s: Sentence, from: number, to: number, c: Clause): bo
     if (!isNegation(s.items[k]!.norm)) continue;
     const n = nextNoun(k);
     if (n) return isServiceNoun(n);
+  }
+  // the clause opens with the requested thing ("eine Gutschrift für den Ausfall erhalten Sie nicht")
+  for (let k = c.from; k < c.to; k++) {
+    const t = s.items[k]!;
+    if (t.kind !== 'word') continue;
+    if (t.upper && k > c.from && !DETERMINER_LEAD.has(s.items[k - 1]!.norm)) break;
+    if (t.upper && k > c.from) { if (isServiceNoun(t)) return true; break; }
+    if (!DETERMINER_LEAD.has(t.norm)) break;
   }
   for (let k = c.from; k < c.to; k++) {
     const w = s.items[k]!.norm;
@@ -821,11 +837,15 @@ function ownChannel(s: Sentence): boolean {
 function agentSubject(s: Sentence, c: Clause): boolean {
   if (hasWord(s, c, AGENT)) return true;
   if (hasWord(s, c, OTHER_SUBJECT)) return false;
+  // "…: Die Leitung ist in Ordnung und liefert die volle Bandbreite": a clause that opens with its own subject
+  const next = s.items[c.from + 1];
+  if (SUBJECT_DET.has(s.items[c.from]!.norm) && next && next.kind === 'word' && next.upper && !FORMAL_OR_THIRD.has(next.norm)) return false;
   const idx = s.clauses.indexOf(c);
   for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) if (hasWord(s, s.clauses[k]!, AGENT)) return true;
   return false;
 }
 const AGENT = words('ich wir');
+const SUBJECT_DET = words('der die das ein eine dieser diese dieses jeder jede jedes');
 const OTHER_SUBJECT = words('er es man du');
 
 /**
@@ -990,7 +1010,14 @@ export function bodyRange(s: Sentence): { start: number; end: number } {
  * refusals for the other rules (no reason/flat-no logic applies).
  */
 const DISMISSAL = new GatedPhraseSet(perPattern([
-  { id: 'dismissal', pattern: ['für uns ...2 erledigt|abgeschlossen', 'damit <sein> ...4 erledigt|abgeschlossen $', 'damit <müssen> sie|du ...2 leben', '<betrachten>|<sehen> ...6 als erledigt|abgeschlossen', '<gehören> so $', '<gehören> so ,'] },
+  { id: 'dismissal', pattern: [
+    // "Einen Mangel können wir nicht feststellen", "Eine Störung liegt nicht vor", "Wir sehen keinerlei Auffälligkeiten"
+    'kein* mangel|fehler|defekt|stoerung|fehlfunktion|auffaelligkeit*|unregelmaessigkeit* ...6 <fest|stellen>|<erkennen>|<finden>|<entdecken>|<sehen>',
+    '<fest|stellen>|<erkennen>|<finden>|<entdecken>|<sehen> ...6 kein*|keinerlei mangel|fehler|defekt|stoerung|fehlfunktion|auffaelligkeit*|unregelmaessigkeit*',
+    'mangel|fehler|defekt|stoerung|fehlfunktion|reklamationsgrund|garantiefall|gewaehrleistungsfall ...3 <vor|liegen> ...2 nicht',
+    '<vor|liegen> ...3 kein* mangel|fehler|defekt|stoerung|fehlfunktion|reklamationsgrund|garantiefall|gewaehrleistungsfall',
+    'mangel|fehler|defekt|stoerung|fehlfunktion ...6 nicht <fest|stellen>|<erkennen>|<finden>|<entdecken>|<sehen>',
+    'für uns ...2 erledigt|abgeschlossen', 'damit <sein> ...4 erledigt|abgeschlossen $', 'damit <müssen> sie|du ...2 leben', '<betrachten>|<sehen> ...6 als erledigt|abgeschlossen', '<gehören> so $', '<gehören> so ,'] },
 ]), 'dismissal');
 /** Item index where the sentence dismisses the customer's problem, or -1. */
 export function dismissalIn(s: Sentence): number {
