@@ -34,8 +34,11 @@ const EXCEPTION = new PhraseSet(exception, 'paragraph-hiding/exception');
 const CONDITION = new PhraseSet(condition, 'paragraph-hiding/condition');
 const HARMLESS = new PhraseSet(harmless, 'paragraph-hiding/harmless');
 
-/** Clause leads after which the citation only states a condition, a question or an explanation. */
-const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'weil', 'da', 'damit', 'obwohl', 'auch']);
+/**
+ * Clause leads after which the citation only states a condition, a question or a purpose. A causal clause ("…, weil
+ * das unseren Mietbedingungen widerspricht") is not among them: a rule given as the reason is the rule again.
+ */
+const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'damit', 'obwohl', 'auch']);
 
 interface Cue { kind: Kind; from: number; to: number }
 
@@ -43,9 +46,15 @@ interface Cue { kind: Kind; from: number; to: number }
 function authorityCue(s: Sentence, all = true): Cue | null {
   if (s.question) return null;
   let first: Cue | null = null;
+  let harmless: Array<[number, number]> | null = null;
   for (const hit of authorityHits(s, all)) {
     const { from, to } = hit.match;
     if (s.items[from]!.quoted) continue;
+    // "Das verstößt nicht gegen unsere Nutzungsbedingungen": a negated violation is no citation against the customer
+    if (hit.entry.kind === 'final') {
+      harmless ??= harmlessSpans(s);
+      if (harmless.some(([a, b]) => from >= a && from < b)) continue;
+    }
     // "aus Sicherheitsgründen" is everywhere in manuals; in a reply it speaks to the customer
     if (hit.entry.id === 'sicherheit' && !s.items.some((t) => /^(?:wir|ich|uns|mir|ihnen|dir|dich)$/.test(t.norm))) continue;
     const clause = s.clauses.find((c) => from >= c.from && from < c.to);
@@ -63,14 +72,31 @@ function isInherent(s: Sentence, cue: Cue): boolean {
   return cue.kind === 'final' || (cue.kind === 'refer' && /^(?:verweis|verwies|weis|wies)/.test(s.items[cue.from]!.norm));
 }
 
+/** Spans whose negation or adverse word refuses nothing ("kein Problem", "wird Ihnen nicht berechnet", "verstößt nicht gegen"). */
+function harmlessSpans(s: Sentence): Array<[number, number]> {
+  return HARMLESS.match(s).map((h) => [h.match.from, h.match.to] as [number, number]);
+}
+
 function hasRealNegation(s: Sentence, from = 0, to = s.items.length): boolean {
-  const harmless = HARMLESS.match(s).map((h) => [h.match.from, h.match.to] as [number, number]);
+  const harmless = harmlessSpans(s);
   for (let i = from; i < to; i++) {
     const t = s.items[i]!;
     if (t.kind !== 'word' || t.quoted || !lexicon.NEGATIONS.has(t.norm)) continue;
     if (!harmless.some(([a, b]) => i >= a && i < b)) return true;
   }
   return false;
+}
+
+/**
+ * The adverse words of a sentence outside quotes, without those inside a harmless span: a sanction that is negated
+ * ("wird Ihnen nicht berechnet", "Das verstößt nicht gegen …", "Es gibt keine Vorschrift, die das verbietet") favours
+ * the customer.
+ */
+function adverseHits(s: Sentence): Array<PhraseHit<PhraseEntry>> {
+  const hits = ADVERSE.match(s);
+  if (hits.length === 0) return hits;
+  const harmless = harmlessSpans(s);
+  return hits.filter((h) => !s.items[h.match.from]!.quoted && !harmless.some(([a, b]) => h.match.from >= a && h.match.from < b));
 }
 
 const COMPANY = new Set(['wir', 'ich']);
@@ -93,10 +119,10 @@ function isAdverse(s: Sentence, cue: Cue): boolean {
   const consequence = s.clauses.some((c) => c !== clause && hasRealNegation(s, c.from, c.to) && s.items.slice(c.from, c.to).some((t) => /^(?:daher|deshalb|deswegen|somit|also|darum)$/.test(t.norm)));
   if (company && must && !consequence && !hasRealNegation(s, clause.from, clause.to)) {
     // a duty of the company is no refusal – unless it blocks, charges or cuts ("müssen wir Ihr Konto gesperrt lassen")
-    return ADVERSE.match(s).some((h) => h.entry.id === 'strong' && h.match.from >= clause.from && h.match.from < clause.to);
+    return adverseHits(s).some((h) => h.entry.id === 'strong' && h.match.from >= clause.from && h.match.from < clause.to);
   }
   if (hasRealNegation(s)) return true;
-  return ADVERSE.match(s).some((h) => !s.items[h.match.from]!.quoted);
+  return adverseHits(s).length > 0;
 }
 
 /** The agent grants an exception after all ("mache ich eine Ausnahme", "einmalig schreibe ich Ihnen … gut"). */
@@ -120,13 +146,42 @@ function grantsException(s: Sentence): boolean {
 
 const GRANTED = new Set(['erstattet', 'erlassen', 'verlaengert', 'gutgeschrieben', 'zurueckgezahlt', 'zurueckgebucht', 'storniert', 'ueberwiesen']);
 
+/** Words that name a rule, not a fact of the customer's case (checked on the folded word). */
+const RULE_WORD = /agb|bedingung|richtlinie|vorgabe|vorschrift|bestimmung|gesetz|verordnung|regel|satzung|ordnung|ziffer|paragra|absatz|abschnitt|klausel|policy|polic|vertrag|recht|datenschutz|compliance|tarif|reglement|regularien|artikel|punkt|kleingedruck/;
+
+/**
+ * Does the clause around token `i` only give the rule again? A "weil", "da" or "denn" whose clause cites an authority
+ * and names no fact of the case — no noun besides rule words, abbreviations (BGB, StVZO) and the address — is no
+ * reason in plain words ("…, weil das unseren Mietbedingungen widerspricht", "…, denn unsere Richtlinien erlauben es
+ * nicht", "…, da es die Tarifbestimmungen so vorsehen"); "…, weil das Gesetz diesen Nachweis für jede Anmeldung
+ * verlangt" or "…, weil der Fahrer wegen der gesetzlichen Ruhezeit nicht früher starten darf" is one.
+ */
+function restatesRule(s: Sentence, i: number): boolean {
+  const c = s.clauses.find((k) => i >= k.from && i < k.to);
+  if (!c) return false;
+  if (!authorityHits(s, true).some((h) => h.match.from >= c.from && h.match.from < c.to && !s.items[h.match.from]!.quoted)) return false;
+  for (let k = Math.max(c.from, 1); k < c.to; k++) {
+    const t = s.items[k]!;
+    if (t.kind !== 'word' || !t.upper || t.quoted) continue;
+    if (lexicon.FORMAL_ADDRESS.has(t.norm) || lexicon.DETERMINERS.has(t.norm) || RULE_WORD.test(t.norm)) continue;
+    if ((t.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2) continue;
+    return false;
+  }
+  return true;
+}
+
 /** A plain-words explanation in the sentence or right around it (same reply, one before, two after). */
 function explainedNear(doc: Doc, s: Sentence): boolean {
   const list = doc.sentences;
   for (let k = Math.max(0, s.index - 1); k <= Math.min(list.length - 1, s.index + 2); k++) {
     const x = list[k]!;
     if (k !== s.index && Math.abs(x.paragraph - s.paragraph) > 1) continue;
-    if (EXPLAIN.match(x).some((h) => !x.items[h.match.from]!.quoted)) return true;
+    const nextInParagraph = x.paragraph === s.paragraph && (k === s.index || k === s.index + 1);
+    for (const h of EXPLAIN.match(x)) {
+      if (x.items[h.match.from]!.quoted || restatesRule(x, h.match.to - 1)) continue;
+      if (h.entry.id === 'consequence' && !nextInParagraph) continue;
+      return true;
+    }
     if (k >= s.index && grantsException(x)) return true;
   }
   return false;
