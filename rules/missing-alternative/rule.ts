@@ -1,13 +1,16 @@
 import { defineRule, snippet, discourse } from '@replylint/core';
 import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
+import blameShifting from '../blame-shifting/rule.ts';
 
 /**
  * missing-alternative: the reply refuses (or cannot deliver, or sends the customer elsewhere) and offers no
  * alternative, no next step and no choice anywhere. Reported once per reply, on the clearest refusal.
  */
 
+type Doc = Parameters<typeof discourse.refusals>[0];
+
 /** Dismissing sentences of the reply, as weak refusals (outside quoted history). */
-function dismissals(doc: Parameters<typeof discourse.refusals>[0]): discourse.Refusal[] {
+function dismissals(doc: Doc): discourse.Refusal[] {
   const out: discourse.Refusal[] = [];
   for (const s of doc.sentences) {
     if (discourse.isQuotedHistory(doc, s)) continue;
@@ -16,6 +19,35 @@ function dismissals(doc: Parameters<typeof discourse.refusals>[0]): discourse.Re
     out.push({ sentence: s, kind: 'no', strength: 0, id: 'dismissal', from: i, to: i + 1, clause: discourse.clauseOf(s, i) });
   }
   return out;
+}
+
+/** "Entschuldigen Sie …", "Es tut uns leid …": an apology for something that went wrong, not a request refused. */
+const APOLOGY = /\b(?:entschuldig|tut (?:uns|mir) (?:sehr |wirklich )?leid|bedauern)/i;
+
+/**
+ * Sentences blame-shifting reports: the customer sent to a third party ('redirect'), or the problem declared
+ * someone else's ('responsibility', 'system' — unless the reply apologises for a past mistake and only excuses it,
+ * apology-with-excuse's business). By the corpus conventions such a reply carries missing-alternative too when it
+ * offers nothing of its own. A handover ('handover') is left to blame-shifting.
+ */
+function sentAway(doc: Doc): discourse.Refusal[] {
+  const out: discourse.Refusal[] = [];
+  const seen = new Set<number>();
+  let apology: boolean | null = null;
+  const visitors = blameShifting.create({
+    id: blameShifting.id, doc, options: {},
+    report(spec) {
+      if (spec.messageId === 'handover') return;
+      if (spec.messageId !== 'redirect' && (apology ??= doc.sentences.some((x) => !discourse.isQuotedHistory(doc, x) && APOLOGY.test(x.text)))) return;
+      const s = doc.sentences.find((x) => spec.start >= x.start && spec.start < x.end);
+      if (!s || seen.has(s.index) || discourse.isQuotedHistory(doc, s)) return;
+      seen.add(s.index);
+      out.push({ sentence: s, kind: spec.messageId === 'redirect' ? 'deflect' : 'blame', strength: 0, id: 'sent-away', from: 0, to: 1, clause: discourse.clauseOf(s, 0) });
+    },
+  } as Parameters<typeof blameShifting.create>[0]);
+  if (visitors.sentence) for (const s of doc.sentences) visitors.sentence(s);
+  visitors.reply?.(doc);
+  return out.sort((a, b) => a.sentence.index - b.sentence.index);
 }
 
 export default defineRule({
@@ -39,6 +71,8 @@ export default defineRule({
         // a reply that only dismisses the problem ("liegt im normalen Bereich", "für uns erledigt") leaves the
         // customer just as alone as a refusal
         if (list.length === 0) list = dismissals(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
+        // a reply that only sends the customer to someone else, or declares the problem someone else's
+        if (list.length === 0 && !discourse.replyWayForward(doc)) list = sentAway(doc).filter((r) => !discourse.replyWayForward(doc, r.sentence));
         if (list.length === 0) return;
         // the clearest refusal; the first one among equals
         let best = list[0]!;
