@@ -89,6 +89,11 @@ function nonAsserted(s: Sentence, c: Clause): boolean {
     const next = s.items.slice(c.from + 1, c.to).find((t) => t.kind === 'word');
     return !!next && !MODALS.has(next.norm) && !DIRECTIVE_MODALS.has(next.norm) && !/^(?:kann|koennen|ist|sind|hat|haben|bin|liegt|bitte)$/.test(next.norm);
   }
+  if (lead === 'damit') {
+    // "Damit haben wir nichts zu tun" (adverb, verb second) vs. "…, damit Sie nicht doppelt zahlen"
+    const next = s.items.slice(c.from + 1, c.to).find((t) => t.kind === 'word');
+    if (next && (FINITE.has(next.norm) || MODALS.has(next.norm))) return false;
+  }
   if (NON_ASSERTED.has(lead)) return true;
   if (c === s.clauses[0] || !SUBORDINATORS.has(lead)) return false;
   // "…, die Ursache lag …" (article + noun) and "…, das ist …" (verb second) are main clauses;
@@ -274,7 +279,9 @@ function factsOf(s: Sentence): Facts {
 const PRODUCT_BEFORE = words('ihr ihre ihrem ihren ihrer ihres dein deine deinem deinen deiner mein meine meinem meinen neue neuen neues neuer alte alten altes alter');
 function brandIsProduct(items: Token[], i: number): boolean {
   const prev = items[i - 1];
-  if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || PRODUCT_BEFORE.has(prev.norm))) return true;
+  // a determiner is an article ("das Samsung"), unless it opens a relative clause (", den Google beheben muss")
+  if (prev && prev.kind === 'word' && PRODUCT_BEFORE.has(prev.norm)) return true;
+  if (prev && prev.kind === 'word' && DETERMINERS.has(prev.norm) && !(items[i - 2]?.text === ',' && items[i + 1]?.kind === 'word' && !items[i + 1]!.upper)) return true;
   const next = items[i + 1];
   return !!next && ((next.kind === 'word' && next.upper && !FORMAL_ADDRESS.has(next.norm) && !DETERMINERS.has(next.norm)) || next.kind === 'num');
 }
@@ -393,8 +400,10 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
       // "verweisen wir Sie … an den Hersteller": the company sends the customer away
       const all = s.items.map((t) => t.norm);
       if (!hasAny(all, WE_I_ONE) && !all.includes('wurden') && !all.includes('werden')) continue;
-    } else if (id === 'kontakt' || id === 'erreichen' || id === 'bitte-an' || id === 'helfen') {
-      if (id === 'kontakt' && !hasAny(ns, CUSTOMER)) continue;
+    } else if (id === 'kontakt' || id === 'erreichen' || id === 'bitte-an' || id === 'helfen' || id === 'dorthin' || id === 'aufgehoben') {
+      if ((id === 'kontakt' || id === 'aufgehoben') && !hasAny(ns, CUSTOMER)) continue;
+      // "Beschwerden bitte direkt dorthin": there is a third party named just before
+      if (id === 'dorthin' && !ps.some((p) => !p.own) && !prevParty(doc, s)) continue;
     } else {
       const addressed = hasAny(ns, CUSTOMER) || imperative || (ns.includes('zu') && hasAny(prev, ASKING) && hasAny(prev, CUSTOMER_OBJ));
       if (!addressed) continue;
@@ -425,6 +434,8 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
         if (!PREPS.has(n)) continue;
         const after = s.items[k + 1]!;
         if (TOPIC.has(after.norm)) continue; // "bei Fragen …" is the topic, not the target
+        // "beim Einsteigen", "beim Abholen": a nominalised verb is a moment, not someone
+        if (n === 'beim' && after.upper && /en$/.test(after.norm) && !partyLookup(after.norm)) continue;
         if (properAfter(s, k)) {
           if (after.kind === 'opaque' && !prevParty(doc, s) && ps.length === 0) continue;
           proper = k + 1;
@@ -446,7 +457,7 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
-    if ((id === 'halten' || id === 'bitte-an') && !(target && target.entry.kind === 'strong')) continue;
+    if ((id === 'halten' || id === 'bitte-an' || id === 'aufgehoben') && !(target && target.entry.kind === 'strong')) continue;
     // "Hier hilft Ihnen der Hersteller weiter": a third party is the one who helps
     if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, TO_CUSTOMER) && !hasAny(ns, SPEAKER))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
@@ -615,8 +626,9 @@ function blameIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
     const c = clauseOf(s, p.i);
     // "Da der Fehler beim Hersteller liegt, können wir Ihnen nicht weiterhelfen": the reason for a refusal
     const reasonForRefusal = causal(s, c) && s.clauses.some((o) => o !== c && !nonAsserted(s, o) && realNegation(s, o));
-    if (nonAsserted(s, c) && !reasonForRefusal) continue;
     const ns = norms(s, c);
+    const relativeMust = c !== s.clauses[0] && DETERMINERS.has(c.lead) && !s.clauses.some((o) => o !== c && hasAny(norms(s, o), FIRST_PERSON));
+    if (nonAsserted(s, c) && !reasonForRefusal && !relativeMust) continue;
     for (const h of blameHits) {
       const b = h.match.from;
       if (b < c.from || b >= c.to || s.items[b]!.quoted) continue;
@@ -626,12 +638,15 @@ function blameIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
       if (h.entry.id === 'verantwortung' && !(p.i > b && p.i - b <= 3)) continue; // "in der Verantwortung des Paketdienstes"
       if ((h.entry.id === 'liegt' || h.entry.id === 'zustaendig' || h.entry.id === 'schuld') && realNegation(s, c)) continue; // "ist nicht verantwortlich" does not blame
       if (s.items[h.match.to]?.norm === 'gemacht') continue;
+      if (nonAsserted(s, c) && !reasonForRefusal && h.entry.id !== 'muss') continue;
       if (h.entry.id === 'vorgabe' && s.items[b]!.upper && b !== c.from) continue; // "die Vorgaben der …" (noun)
       if (h.entry.id === 'macht' && b !== c.from) continue; // "…, das macht der Lieferant"
       // "Über die Erstattung entscheidet der Reiseveranstalter": the third party is the subject after the verb
       if (h.entry.id === 'entscheidet' && (!(p.i > b && p.i - b <= 3) || hasAny(ns, ADDRESSED) || s.question)) continue;
       if (h.entry.id === 'kommt' && !(p.i >= h.match.to && p.i - h.match.to <= 1)) continue; // "kommt vom Hersteller"
       // "Die Sperre kam von der Schufa", "Das kommt vom Hersteller" – but "Das Ersatzteil kommt vom Zulieferer" is where goods come from
+      // "die Aufzugsstörung betrifft die Wartungsfirma": a problem concerns a party named after the verb
+      if (h.entry.id === 'betrifft' && !(p.i > b && p.i - b <= 3 && s.items.slice(c.from, b).some((t) => PROBLEM.test(t.norm) || (b === c.from + 1 && /^(?:das|dies)$/.test(t.norm))))) continue;
       if (h.entry.id === 'kommt' && !s.items.slice(c.from, b).some((t) => PROBLEM.test(t.norm) || (b === c.from + 1 && /^(?:das|dies|es)$/.test(t.norm)))) continue;
       // "fällt in den Bereich des Netzbetreibers", "Der Fehler steckt im Plugin des Drittanbieters": the party follows
       if (h.entry.id === 'faellt' && !(p.i >= h.match.to && p.i - h.match.to <= 2)) continue;
@@ -677,7 +692,7 @@ function apologyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null 
 /** What can come from a third party as a problem (not goods): faults, blocks, refusals, decisions, changes. */
 const PROBLEM = /(?:fehler|problem|stoerung|verzoegerung|ausfall|sperre|sperrung|ablehnung|absage|kuendigung|entscheidung|vorgabe|anweisung|aenderung|stornierung|storno|mahnung|abbuchung|rueckbuchung|ruecklastschrift|verspaetung|annullierung|streichung|schaden|ursache)$/;
 
-const ACTION_DONE = words('bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
+const ACTION_DONE = words('vermerkt notiert bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
 /** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
 
@@ -686,7 +701,7 @@ function ownsIn(x: Sentence, skipClause?: Clause): boolean {
   // "wir sind der falsche Ansprechpartner" keeps nothing
   // ("dann können wir Ihnen nicht helfen" promises nothing either)
   if (f.owns === undefined) f.owns = OWNERSHIP.match(x).some((h) => !x.items[h.match.from]!.quoted && !x.items.slice(h.match.from, h.match.to).some((t) => t.norm.startsWith('falsch')) &&
-    !(h.entry.id === 'dann' && (MODALS.has(x.items[h.match.from + 1]!.norm) || realNegation(x, clauseOf(x, h.match.from)))));
+    !((h.entry.id === 'dann' || h.entry.id === 'trotzdem') && (MODALS.has(x.items[h.match.from + 1]!.norm) || realNegation(x, clauseOf(x, h.match.from)))));
   if (f.owns) return true;
   if (skipClause) return didForCustomer(x, skipClause);
   if (f.did === undefined) f.did = didForCustomer(x);
