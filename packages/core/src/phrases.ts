@@ -10,6 +10,8 @@
  */
 import { compilePattern, matchPattern, splitAtoms, atomKeys, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
+import type { Word } from './words.ts';
+import { fold } from './normalize.ts';
 
 export interface PhraseEntry {
   /** One pattern or several alternatives (see pattern.ts for the syntax). */
@@ -39,6 +41,8 @@ interface Compiled<P> {
   /** Compiled on first use (null until then): a short reply makes only a few patterns candidates. */
   pattern: CompiledPattern | null;
   required: Required[] | null;
+  /** Required elements made of affixes ("kein* ausnahme*"): a sentence must have a word with one of their parts. */
+  gates: Gate[] | null;
 }
 
 // ---- the shared index ---------------------------------------------------------------------------------------
@@ -165,7 +169,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     for (const [entryIndex, entry] of this.entries.entries()) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
       for (const source of sources) {
-        const c: Compiled<P> = { entry, entryIndex, source, pattern: null, required: null };
+        const c: Compiled<P> = { entry, entryIndex, source, pattern: null, required: null, gates: null };
         const quick = quickKeys(source);
         keys.push(quick === undefined ? this.full(c).keys : quick);
         list.push(c);
@@ -209,6 +213,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
       throw new PatternError(`${this.name}: ${(e as Error).message} (in "${c.source}")`);
     }
     c.required = requiredWords(c.pattern);
+    c.gates = gatesOf(c.pattern);
     return c.pattern;
   }
 
@@ -252,6 +257,7 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     if (this.entryStamp[p.entryIndex] === r) return;
     const pattern = p.pattern ?? this.full(p);
     if (p.required && !hasAll(p.required, c, sentence)) return;
+    if (p.gates && !gatesPass(p.gates, c, sentence)) return;
     const m = matchPattern(pattern, sentence);
     if (m) { hits.push({ entry: p.entry, match: m, pattern }); this.entryStamp[p.entryIndex] = r; }
   }
@@ -397,4 +403,86 @@ function present(r: Required, words: Set<string>, list: string[]): boolean {
   }
   for (let k = 0; k < list.length; k++) if (r.set.has(list[k]!)) return true;
   return false;
+}
+
+/**
+ * A required element made of affixes and words ("kein*", "*bedingungen|agb", "meistverkauft*|bestseller"), which has
+ * no index words: a match consumes a token containing one of its parts, so a sentence without such a word cannot
+ * match. Patterns made only of such elements were tried by the matcher on every sentence. Whether a word contains
+ * a gate's parts is worked out once per word and gate and kept on the word's record (two bits per gate).
+ */
+interface Gate {
+  id: number;
+  parts: string[];
+  exact: boolean[];
+  /** The answer for the sentence listed with this serial. */
+  serial: number;
+  pass: boolean;
+}
+const gates = new Map<string, Gate | null>();
+let gateCount = 0;
+const GATE_ATOM = /^\*?[\p{L}\p{N}'’.-]+\*?$/u;
+
+/** The gate of an element source (null: none — a lemma, a word class, punctuation, or no affix at all). */
+function gateOf(src: string): Gate | null {
+  let g = gates.get(src);
+  if (g !== undefined) return g;
+  g = null;
+  const atoms = splitAtoms(src);
+  if (atoms.some((a) => a.includes('*')) && atoms.every((a) => GATE_ATOM.test(a))) {
+    const parts: string[] = [], exact: boolean[] = [];
+    for (const a of atoms) {
+      const w = fold(a.replace(/^\*|\*$/g, ''));
+      if (!w) { parts.length = 0; break; }
+      parts.push(w);
+      exact.push(!a.startsWith('*') && !a.endsWith('*'));
+    }
+    if (parts.length) g = { id: gateCount++, parts, exact, serial: 0, pass: false };
+  }
+  gates.set(src, g);
+  return g;
+}
+
+/** The gates of a pattern's required elements without index words (null: none). */
+function gatesOf(p: CompiledPattern): Gate[] | null {
+  const out: Gate[] = [];
+  for (const e of p.elems) {
+    if (e.kind !== 'tok' || e.optional || e.keys) continue;
+    const g = gateOf(e.src);
+    if (g && !out.includes(g)) out.push(g);
+  }
+  return out.length ? out : null;
+}
+
+function gatesPass(gs: Gate[], c: SentenceCandidates, sentence: Sentence): boolean {
+  for (let i = 0; i < gs.length; i++) {
+    const g = gs[i]!;
+    if (g.serial !== c.serial) {
+      g.serial = c.serial;
+      g.pass = false;
+      const items = sentence.items;
+      for (let k = 0; k < items.length; k++) if (wordPasses(items[k]!.word, g)) { g.pass = true; break; }
+    }
+    if (!g.pass) return false;
+  }
+  return true;
+}
+
+/** Does the word contain one of the gate's parts (or equal an exact one)? Two bits per gate on the record: known, yes. */
+function wordPasses(w: Word, g: Gate): boolean {
+  const slot = g.id >>> 4, shift = (g.id & 15) << 1;
+  let bits = w.gateBits;
+  if (bits && slot < bits.length) {
+    const v = (bits[slot]! >>> shift) & 3;
+    if (v) return v === 3;
+  } else {
+    const grown = new Uint32Array(Math.max(slot + 1, (gateCount + 15) >>> 4));
+    if (bits) grown.set(bits);
+    w.gateBits = bits = grown;
+  }
+  const n = w.norm;
+  let yes = false;
+  for (let k = 0; k < g.parts.length; k++) if (g.exact[k] ? n === g.parts[k] : n.includes(g.parts[k]!)) { yes = true; break; }
+  bits[slot]! |= (yes ? 3 : 1) << shift;
+  return yes;
 }

@@ -24,6 +24,8 @@ export interface Word {
   factsAt: number;
   /** Values of perWord() functions, by slot. */
   slots: unknown[];
+  /** Affix gates of the phrase layer this word passes: two bits per gate, known and yes (phrases.ts). */
+  gateBits: Uint32Array | null;
 }
 
 /** One spelling: the token text, whether it starts with a capital, line breaks in it (white space), its word. */
@@ -41,7 +43,7 @@ export function wordOf(norm: string): Word {
   let w = words.get(norm);
   if (!w) {
     if (words.size >= MAX_WORDS) words = new Map();
-    w = { norm, codes: null, codesAt: -1, facts: null, factsAt: -1, slots: [] };
+    w = { norm, codes: null, codesAt: -1, facts: null, factsAt: -1, slots: [], gateBits: null };
     words.set(norm, w);
   }
   return w;
