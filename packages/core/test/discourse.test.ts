@@ -167,3 +167,63 @@ describe('refusal language (unseen wording)', () => {
     expect(wayForward('Sie können bis Freitag eine neue Karte hinterlegen oder auf PayPal umstellen.')).toBe(true);
   });
 });
+
+describe('refusals in a reply to a customer, kept-up charges, unavailability (probe-missing-alternative)', () => {
+  const letter = (t: string): string | null => {
+    const d = doc(t);
+    const r = discourse.refusals(d, { letter: true });
+    return r.length ? r[0]!.kind : null;
+  };
+  it('keeps impersonal refusals aside and counts them in a reply with salutation or greetings', () => {
+    const t = 'Hallo Frau Ernst,\n\ndas Sofa ist nicht mehr lieferbar, das Modell wurde eingestellt.\n\nViele Grüße\nMöbelhaus Lind';
+    expect(refusal(t)).toBeNull();
+    expect(letter(t)).toBe('unavailable');
+    expect(discourse.addressedReply(doc(t))).toBe(true);
+    // neutral prose: no salutation, no greetings
+    expect(discourse.addressedReply(doc('Das Paket ist nicht mehr verfügbar. Die Option entfällt.'))).toBe(false);
+    expect(letter('Die Option ist in dieser Version nicht mehr verfügbar.')).toBeNull();
+  });
+  it('recognises new refusal families', () => {
+    const cases: Array<[string, string]> = [
+      ['Es bleibt bei der Stornogebühr von 40 Prozent.', 'policy'],
+      ['Leider bleibt es bei der Kontoführungsgebühr.', 'policy'],
+      ['Wir halten an unserer Entscheidung fest.', 'policy'],
+      ['Die Kosten müssen wir Ihnen leider in Rechnung stellen.', 'policy'],
+      ['Ein Fahrzeug mit Automatik haben wir heute nicht mehr.', 'unavailable'],
+      ['Einen Ökostrom-Tarif haben wir in deiner Region leider nicht im Angebot.', 'unavailable'],
+      ['Ihre Rechnungen aus dem Jahr 2018 liegen uns nicht mehr vor.', 'unavailable'],
+      ['Ihre Lizenz lässt sich nicht auf einen zweiten Rechner übertragen.', 'service'],
+      ['Ein Konto für Ihren Verein eröffnen wir ohne Vereinsregister nicht.', 'service'],
+      ['Für den Sturmschaden besteht leider kein Anspruch auf Leistungen, weil das Gartenhaus nicht mitversichert ist.', 'cannot'],
+      ['Eine Gutschrift für den Ausfall erhalten Sie nicht, da die Störung kürzer war.', 'cannot'],
+      ['Eine Lieferung an eine Packstation geht bei Sperrgut nicht, weil die Fächer zu klein sind.', 'cannot'],
+      ['Die Kündigung zum 1. März ist nicht mehr wirksam möglich.', 'cannot'],
+    ];
+    for (const [t, kind] of cases) expect([t, refusal(t)]).toEqual([t, kind]);
+  });
+  it('does not read consequences, results, good news or concessions as refusals', () => {
+    for (const t of [
+      'Wenn Sie nichts ändern, bleibt es bei der vierteljährlichen Abbuchung.',
+      'Die Nachzahlung fällt deutlich geringer aus als im letzten Jahr.',
+      'Die Störung liegt nicht mehr vor.',
+      'Es gibt keine Probleme mehr mit dem Login.',
+      'Das Paket haben wir noch nicht.',
+      'An Ihrer Adresse gibt es laut unserer Netzkarte keine Störung.',
+    ]) expect([t, refusal(t)]).toEqual([t, null]);
+    const d = doc('Sobald ich die Unterlagen habe, übertrage ich die Nummer – sie bleibt reserviert, auch wenn der Vertrag gekündigt ist.');
+    expect(d.sentences.flatMap((s) => discourse.refusalHits(s))).toEqual([]);
+  });
+  it('counts replacements, "ist aber möglich" and "geht es aber" as ways forward, not a third subject\'s action', () => {
+    expect(wayForward('Ersatz gibt es ab 14 Uhr.')).toBe(true);
+    expect(wayForward('Ihr Ticket gilt für jeden anderen Zug am selben Tag.')).toBe(true);
+    expect(wayForward('Eine Stundung bis zum 30. September ist aber möglich.')).toBe(true);
+    expect(wayForward('Über die App geht es aber in zwei Minuten.')).toBe(true);
+    expect(wayForward('Ich habe in deiner Buchung vermerkt, dass du am Fenster sitzen möchtest.')).toBe(true);
+    expect(wayForward('Wir haben den Anschluss gemessen: Die Leitung ist in Ordnung und liefert die volle Bandbreite.')).toBe(false);
+  });
+  it('reads a denied problem as a dismissal', () => {
+    for (const t of ['Einen Mangel können wir nicht feststellen.', 'Eine Störung liegt nicht vor.', 'Im Messprotokoll sehen wir keinerlei Auffälligkeiten.']) {
+      expect([t, doc(t).sentences.some((s) => discourse.dismissalIn(s) >= 0)]).toEqual([t, true]);
+    }
+  });
+});
