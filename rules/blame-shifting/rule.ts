@@ -177,7 +177,7 @@ const BLAME_VERB = words('liegt liegen lag lagen geht ging haengt haengen hing l
 const APOLOGY = /^(?:leid|entschuldig\w*|bedauer\w*|sorry|verzeihung)$/;
 /** Words without which no `distance` pattern can match (the first only with a negation in the sentence). */
 const DISTANCE_WITH_NEG = words('verantwortungsbereich zustaendigkeitsbereich zustaendig verantwortlich ansprechpartner haftbar schuld zustaendigkeit verantwortung bereich aufgabenbereich hand haenden macht richtige richtigen richtiger adresse anlaufstelle ausserhalb uns unser unsere unserer unseres unserem unseren wir');
-const DISTANCE_FREE = words('falsch falsche falschen falscher daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
+const DISTANCE_FREE = words('mitspracherecht mitsprache falsch falsche falschen falscher daran dagegen machtlos nur lediglich bloss raus ausserhalb einfluss zugriff einblick handhabe durchgriff haendler vermittler wiederverkaeufer reisebuero shop plattform versicherungsamt');
 
 /**
  * The words of which a sentence must hold one for some `redirect` pattern to match: each pattern's index words
@@ -459,6 +459,8 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
     if ((id === 'halten' || id === 'bitte-an' || id === 'aufgehoben') && !(target && target.entry.kind === 'strong')) continue;
     // "Hier hilft Ihnen der Hersteller weiter": a third party is the one who helps
+    // "Solche Fragen beantwortet Ihnen Ihr Makler" — but "den Termin teilt Ihnen DHL mit" is information
+    if (id === 'helfen' && !/^(?:weiter|helf|hilf)/.test(s.items[v]!.norm) && !ns.some((n) => /^(?:frage|fragen|rueckfrage|rueckfragen|auskunft|auskuenfte)$/.test(n))) continue;
     if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, TO_CUSTOMER) && !hasAny(ns, SPEAKER))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
@@ -613,7 +615,8 @@ function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
 
 /** "Laut Vermieter dürfen wir keine Glasfaser verlegen": a third party's word as the reason for a refusal. */
 function lautIn(s: Sentence, ps: PartyAt[]): Responsibility | null {
-  if (s.items[0]?.norm === 'laut' && ps.some((p) => p.i <= 3) && realNegation(s, s.clauses[0]!)) {
+  // the refusal may follow in the next clause: "Laut DPD wurde das Paket zugestellt, wir können daher nichts weiter tun"
+  if (s.items[0]?.norm === 'laut' && ps.some((p) => p.i <= 3) && s.clauses.some((c) => !nonAsserted(s, c) && (realNegation(s, c) || (hasAny(norms(s, c), WIR_ICH) && norms(s, c).some((n) => MODALS.has(n)) && anyNegation(s, c))))) {
     return { finding: { kind: 'responsibility', party: partyData(s, ps[0]!) }, clearable: true };
   }
   return null;
@@ -692,7 +695,7 @@ function apologyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null 
 /** What can come from a third party as a problem (not goods): faults, blocks, refusals, decisions, changes. */
 const PROBLEM = /(?:fehler|problem|stoerung|verzoegerung|ausfall|sperre|sperrung|ablehnung|absage|kuendigung|entscheidung|vorgabe|anweisung|aenderung|stornierung|storno|mahnung|abbuchung|rueckbuchung|ruecklastschrift|verspaetung|annullierung|streichung|schaden|ursache)$/;
 
-const ACTION_DONE = words('vermerkt notiert bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
+const ACTION_DONE = words('vermerkt notiert veroeffentlicht behoben aktualisiert bereitgestellt ausgeliefert bestellt nachbestellt ausgetauscht getauscht repariert erstattet storniert eroeffnet korrigiert gutgeschrieben zurueckgebucht angehaengt beigefuegt ausgefuellt vorausgefuellt vorbereitet geschickt weitergegeben weitergeleitet informiert gebeten angeschrieben eingereicht beantragt ausgestellt beglaubigt gestartet angestossen eingestellt gemeldet beauftragt veranlasst vereinbart reserviert gebucht gespielt erledigt gestellt geklaert uebernommen organisiert angefragt nachgefragt kontaktiert angerufen gegeben uebermittelt zugeschickt');
 
 /** The agent keeps ownership: a follow-up promise, or something the agent already did for the customer. */
 
