@@ -409,7 +409,9 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
       if (!addressed) continue;
       const modal = ns.some((n) => DIRECTIVE_MODALS.has(n));
       const bitte = s.items.some((t) => t.norm === 'bitte' || t.norm === 'bitten');
-      if (!(modal || bitte || imperative || ns.includes('zu'))) continue;
+      // "wendest du dich am besten direkt an Miele": 'am besten' makes the statement a directive
+      const best = ns.some((n, k) => n === 'besten' && ns[k - 1] === 'am');
+      if (!(modal || bitte || imperative || best || ns.includes('zu'))) continue;
       if (!ns.some((n) => MUST.has(n)) && hasAny(ns, OPTION)) continue; // an option, an invitation: "können sich auch …", "wenden Sie sich gern …"
       if (s.question && !bitte) continue;
     }
@@ -457,7 +459,8 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     if (!(target || proper >= 0 || there || self || direct || dept || generic)) continue;
     // "Kontaktieren Sie die Entwickler": in manuals too; ask for a reply around it unless the target is a clear third party
     if (id === 'erreichen' && !(target && target.entry.kind === 'strong' && !target.own) && !(inClause.some((p) => !p.own) && !ownInClause)) continue;
-    if ((id === 'halten' || id === 'bitte-an' || id === 'aufgehoben') && !(target && target.entry.kind === 'strong')) continue;
+    if ((id === 'halten' || id === 'bitte-an') && !(target && target.entry.kind === 'strong')) continue;
+    if (id === 'aufgehoben' && !target) continue; // "beim Hotel besser aufgehoben": any third party, not our own desk
     // "Hier hilft Ihnen der Hersteller weiter": a third party is the one who helps
     // "Solche Fragen beantwortet Ihnen Ihr Makler" — but "den Termin teilt Ihnen DHL mit" is information
     if (id === 'helfen' && !/^(?:weiter|helf|hilf)/.test(s.items[v]!.norm) && !ns.some((n) => /^(?:frage|fragen|rueckfrage|rueckfragen|auskunft|auskuenfte)$/.test(n))) continue;
