@@ -63,6 +63,38 @@ export class PatternError extends Error {}
 export const COMMON_WORDS = new Set(('nicht das die der den dem es sie ich wir ihnen ihr ihre und oder ist sind ein eine einen kein keine ' +
   'zu in an auf mit von fuer bei so da dies leider gerne gern uns mich mir du dir kann koennen wird werden hat haben habe').split(' '));
 
+/**
+ * How often a word stands in a sentence of a reply, per 1,000 sentences, for the words in at least 1 % of them
+ * (measured on the development corpus: 9,704 sentences; the common words above are left out). Only for choosing
+ * a pattern's index words — the element whose words are rarest in replies makes the pattern a candidate least
+ * often; any required element is a correct index, so this changes speed, never findings.
+ */
+const FREQUENT = new Map<string, number>(('am:60 freundlichen:57 gruessen:57 sehr:55 im:52 frau:51 bis:51 herr:50 gruesse:43 weil:38 ' +
+  'sich:37 hallo:36 aber:33 wenn:33 noch:32 nach:31 um:29 dass:28 geehrte:27 tag:27 ab:26 uhr:26 zum:26 bitte:25 dann:24 ueber:24 ' +
+  'aus:24 geehrter:24 ihren:23 heute:23 viele:23 einfach:21 ihrer:21 guten:21 ihrem:21 als:20 muessen:20 unter:20 kostenlos:19 nur:19 ' +
+  'zwei:19 mehr:19 schicken:17 des:17 wurde:16 unser:16 kommt:16 termin:15 kundenservice:15 liegt:15 wie:15 beim:15 war:14 vom:14 ' +
+  'unsere:14 per:14 auch:13 damit:13 nichts:13 zurueck:13 drei:13 ihres:13 vor:13 direkt:13 deshalb:13 schon:13 geht:13 falls:12 ' +
+  'ihn:12 ohne:12 paket:12 morgen:12 einer:12 bekommen:11 dort:11 moeglich:11 neue:11 moechten:11 einem:11 konto:11 dein:11 antrag:11 ' +
+  'zur:10 unserer:10 unseren:10 erst:10 er:10 naechsten:10 lieber:10 rechnung:10 dafuer:10 was:10 freundliche:10 dahin:10')
+  .split(' ').map((p) => { const [w, n] = p.split(':'); return [w!, Number(n)] as [string, number]; }));
+
+const costs = new WeakMap<Set<string>, number>();
+/**
+ * The cost of indexing a pattern by a set of words: how often one of them is in a sentence (per mille, a rarer word
+ * counting 1), and 10,000 more when one of them is a common word ("nicht", "sie" …): such a set is a last resort.
+ */
+export function keyCost(keys: Set<string>): number {
+  let c = costs.get(keys);
+  if (c === undefined) {
+    c = 0;
+    let common = false;
+    for (const k of keys) { c += FREQUENT.get(k) ?? 1; if (COMMON_WORDS.has(k)) common = true; }
+    if (common) c += 10000;
+    costs.set(keys, c);
+  }
+  return c;
+}
+
 const EMPTY: Set<string> = new Set();
 const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
 const TERMINAL = /^[.!?…]/;
@@ -230,8 +262,7 @@ export function compilePattern(source: string): CompiledPattern {
   let best = Infinity;
   elems.forEach((e, i) => {
     if (e.kind !== 'tok' || e.optional || !e.keys) return;
-    let cost = e.keys.size;
-    for (const k of e.keys) if (COMMON_WORDS.has(k)) { cost += 10000; break; }
+    const cost = keyCost(e.keys);
     if (cost < best) { best = cost; keys = e.keys; keyAt = i; }
   });
   let keyMin = 0, keyMax = 0;

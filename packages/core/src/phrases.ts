@@ -8,7 +8,7 @@
  * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
  * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
  */
-import { compilePattern, matchPattern, splitAtoms, atomKeys, PatternError, COMMON_WORDS, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
 import type { Word } from './words.ts';
 import { fold } from './normalize.ts';
@@ -333,23 +333,12 @@ function quickPiece(piece: string): QuickPiece | null {
       if (atoms.length === 1) keys = k; // the atom's own set, no copy
       else { keys ??= new Set(); for (const w of k) keys.add(w); }
     }
-    if (q === null && ok && keys && keys.size > 0) q = { keys, cost: keys.size + (hasCommon(keys) ? 10000 : 0) };
+    if (q === null && ok && keys && keys.size > 0) q = { keys, cost: keyCost(keys) };
   }
   quickPieces.set(piece, q);
   return q;
 }
 
-const commonCache = new WeakMap<Set<string>, boolean>();
-/** Does the set hold a word as frequent as "nicht"? (Once per set: verb forms and classes are shared.) */
-function hasCommon(keys: Set<string>): boolean {
-  let c = commonCache.get(keys);
-  if (c === undefined) {
-    c = false;
-    for (const k of keys) if (COMMON_WORDS.has(k)) { c = true; break; }
-    commonCache.set(keys, c);
-  }
-  return c;
-}
 
 
 /**
