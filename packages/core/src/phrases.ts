@@ -74,9 +74,14 @@ const NO_CODES = new Int32Array(0);
 /** Scratch space for listing a sentence's codes (grown as needed; the result is copied out). */
 let scratch = new Int32Array(256);
 
+/** The sentence listed or asked about last: the rules ask all their sets about one sentence before the next. */
+let lastSentence: Sentence | null = null;
+let lastCandidates: SentenceCandidates | null = null;
+
 function candidatesOf(sentence: Sentence): SentenceCandidates {
+  if (sentence === lastSentence) return lastCandidates!;
   let c = perSentence.get(sentence);
-  if (c) return c;
+  if (c) { lastSentence = sentence; lastCandidates = c; return c; }
   let n = 0;
   const items = sentence.items;
   for (let t = 0; t < items.length; t++) {
@@ -104,6 +109,8 @@ function candidatesOf(sentence: Sentence): SentenceCandidates {
   }
   c = { sets: registered.length, codes, words: null, list: null, serial: ++serials };
   perSentence.set(sentence, c);
+  lastSentence = sentence;
+  lastCandidates = c;
   return c;
 }
 
