@@ -37,7 +37,7 @@ const ASKING = words('bitte bitten empfehle empfehlen rate raten');
 const CUSTOMER_OBJ = words('sie ihnen dich dir');
 const TO_CUSTOMER = words('ihnen dir euch');
 const SPEAKER = words('ich wir uns');
-const ONLY_VERBS = words('kann koennen darf duerfen trifft treffen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich');
+const ONLY_VERBS = words('gewaehrt gewaehren bewilligt bewilligen genehmigt genehmigen vornehmen korrigieren aendern freigeben kann koennen darf duerfen trifft treffen entscheidet entscheiden weiss wissen liegt nimmt nehmen bearbeitet bearbeiten erledigt uebernimmt prueft regelt zustaendig verantwortlich');
 const WIR_ICH = words('wir ich');
 const ICH = words('ich');
 const INFORMAL = lexicon.INFORMAL_ADDRESS;
@@ -388,7 +388,7 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     const c = afterStop(s, clauseOf(s, v), v);
     if (nonAsserted(s, c) || anyNegation(s, c)) continue;
     // a capitalised verb form inside the clause is a noun ("Ihre Frage", "der Anruf")
-    if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen' && hit.entry.id !== 'anmelden') continue;
+    if (s.items[v]!.upper && v !== c.from && !(v > 0 && SKIP_LEAD.has(s.items[v - 1]!.norm)) && hit.entry.id !== 'kontakt' && hit.entry.id !== 'anzeige' && hit.entry.id !== 'hingehen' && hit.entry.id !== 'anmelden' && hit.entry.id !== 'beantragen') continue;
     const ns = norms(s, c);
     const idx = s.clauses.indexOf(c);
     const prev = idx > 0 ? norms(s, s.clauses[idx - 1]!) : [];
@@ -467,7 +467,7 @@ function redirectIn(doc: Doc, s: Sentence): Finding | null {
     if (id === 'helfen' && !(target && target.entry.kind === 'strong' && !ownInClause && hasAny(ns, TO_CUSTOMER) && !hasAny(ns, SPEAKER))) continue;
     if (id === 'schicken' && (ownInClause || !(target && target.entry.kind === 'strong') && !dept)) continue;
     const properAny = proper >= 0 || s.items.slice(c.from, c.to).some((_, k) => properAfter(s, c.from + k));
-    if ((id === 'reklamieren' || id === 'verbindung' || id === 'klaeren') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s)) continue;
+    if ((id === 'reklamieren' || id === 'verbindung' || id === 'klaeren') && !there && !self && !direct && !properAny && !ns.some((n) => MUST.has(n)) && !(target && target.entry.kind === 'strong' && !/entwickler/.test(s.items[target.i]!.norm)) && !replyContext(doc, s) && !s.items.some((t) => INFORMAL.has(t.norm))) continue;
     // a contingency with the reply otherwise owning the case: "Falls es wieder laut wird, rufen Sie bitte direkt den Ordnungsdienst an"
     const cond = s.clauses[0] !== c && ['falls', 'sollte', 'sollten', 'wenn'].includes(s.clauses[0]!.lead);
     if (cond && ownershipNear(doc, s, 2, 1)) continue;
@@ -559,6 +559,7 @@ function distanceIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null
     // "dein Problem, nicht unseres": the other side is the customer – that is blaming the customer, not shifting
     if (hit.entry.id === 'kontrast' && /\b(?:dein|deine|ihr|ihre|euer|eure)\s+(?:problem|fehler|schuld|sache|verschulden)\b/i.test(s.text)) continue;
     if (needsParty && !partyPresent(s, ps) && !prevParty(doc, s) && !systemTest(s)) continue;
+    if (hit.entry.id === 'nichts-aendern' && !ps.some((p) => p.entry.kind === 'strong')) continue;
     if (hit.entry.kind === 'needsParty' && !hasAny(norms(s, c), WE_I)) continue; // "andere sollten keinen Zugriff haben"
     // inside a harmless phrase ("kein Problem"); checked last, as the harmless list is the dearest test (all of them
     // only skip the hit, so the order does not matter)
@@ -606,7 +607,8 @@ function onlyIn(doc: Doc, s: Sentence, ps: PartyAt[]): Responsibility | null {
     if (DETERMINERS.has(s.items[j]!.norm)) j++;
     const named = ps.some((x) => x.i >= k && x.i <= j + 1 && !x.own) || properAfter(s, k) || (t0.kind === 'word' && t0.upper && t0.text === t0.text.toUpperCase() && t0.text.length > 1);
     if (!named && !demonstrative && !THIRD_PRON.has(t0.norm)) continue;
-    const strongNamed = ps.some((x) => x.i >= k && x.i <= j + 1 && x.entry.kind === 'strong' && !/entwickler|betreiber|partner|eigentuemer|absender|empfaenger/.test(s.items[x.i]!.norm));
+    // bare 'der Betreiber', 'die Entwickler' are often technical prose; compounds ('Messstellenbetreiber') are parties
+    const strongNamed = ps.some((x) => x.i >= k && x.i <= j + 1 && x.entry.kind === 'strong' && !/^(?:entwickler|betreiber|partner|eigentuemer|absender|empfaenger)s?n?$/.test(s.items[x.i]!.norm));
     if (!strongNamed && !replyContext(doc, s)) continue;
     if (!hasAny(ns, ONLY_VERBS)) continue;
     if (s.clauses.some((x) => CAUSAL.has(x.lead) && x !== s.clauses[0])) continue; // "…, weil nur dort das Register geführt wird"
@@ -757,6 +759,8 @@ function handoverIn(s: Sentence): { finding: Finding; clause: Clause } | null {
     if (!yours) continue;
     if (!ns.some((n) => n === 'an' || n === 'bei' || n === 'ans') && !ns.includes('abgegeben')) continue;
     if (ns.some((n) => n === 'ihnen' || n === 'dir') && !ns.includes('an')) continue;
+    // "hat Ihre Unterlagen an uns weitergegeben": handed over to us, who now own it
+    if (ns.some((n, k) => n === 'an' && /^(?:uns|mich|mir)$/.test(ns[k + 1] ?? ''))) continue;
     return { finding: { kind: 'handover' }, clause: c };
   }
   return null;
