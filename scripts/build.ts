@@ -8,6 +8,7 @@ import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { compilePattern } from '../packages/core/src/pattern.ts';
+import { indexPiece } from '../packages/core/src/phrases.ts';
 import { conjugateLemma } from '../packages/core/src/morph.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +59,8 @@ export function compilePhraseFile(file: string): { code: string; problems: Probl
         else seen.set(key, `${rel}:${lc.linePos(item.range?.[0] ?? 0).line}`);
         try { compilePattern(p); } catch (e) { at(patNode ?? item, `ungültiges Muster "${p}": ${(e as Error).message}`); }
       }
+      // the piece each pattern is indexed by, worked out now instead of on a first lint (phrases.ts, indexPiece)
+      v.$index = (pats as string[]).map((p) => { try { return indexPiece(p); } catch { return -1; } });
       values.push(v);
     });
     const decl = name === 'default' ? 'const entries' : `export const ${name}`;

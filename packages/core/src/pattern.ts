@@ -86,9 +86,16 @@ const costs = new WeakMap<Set<string>, number>();
 export function keyCost(keys: Set<string>): number {
   let c = costs.get(keys);
   if (c === undefined) {
-    c = 0;
     let common = false;
-    for (const k of keys) { c += FREQUENT.get(k) ?? 1; if (COMMON_WORDS.has(k)) common = true; }
+    if (keys.size <= 72) {
+      c = 0;
+      for (const k of keys) { c += FREQUENT.get(k) ?? 1; if (COMMON_WORDS.has(k)) common = true; }
+    } else {
+      // a verb's forms, a word class: look the few frequent words up in the set instead
+      c = keys.size;
+      for (const [w, n] of FREQUENT) if (keys.has(w)) c += n - 1;
+      for (const w of COMMON_WORDS) if (keys.has(w)) { common = true; break; }
+    }
     if (common) c += 10000;
     costs.set(keys, c);
   }

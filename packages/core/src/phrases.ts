@@ -57,7 +57,7 @@ const MAX_PATTERNS = 1 << 16;
 
 /** What the shared index found for one sentence. */
 interface SentenceCandidates {
-  /** Sets with an id below this were compiled when the codes were listed; later ones look themselves up. */
+  /** Sets with an id below this were compiled when the codes were listed; a later one lists the sentence again. */
   sets: number;
   /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
   codes: Int32Array;
@@ -78,10 +78,14 @@ let scratch = new Int32Array(256);
 let lastSentence: Sentence | null = null;
 let lastCandidates: SentenceCandidates | null = null;
 
-function candidatesOf(sentence: Sentence): SentenceCandidates {
-  if (sentence === lastSentence) return lastCandidates!;
-  let c = perSentence.get(sentence);
-  if (c) { lastSentence = sentence; lastCandidates = c; return c; }
+/** The candidate codes of a sentence, listed once (`fresh`: again, because sets were compiled since). */
+function candidatesOf(sentence: Sentence, fresh = false): SentenceCandidates {
+  let c: SentenceCandidates | undefined;
+  if (!fresh) {
+    if (sentence === lastSentence) return lastCandidates!;
+    c = perSentence.get(sentence);
+    if (c) { lastSentence = sentence; lastCandidates = c; return c; }
+  }
   let n = 0;
   const items = sentence.items;
   for (let t = 0; t < items.length; t++) {
@@ -123,9 +127,6 @@ function insertionSort(a: Int32Array): void {
   }
 }
 
-function ascending(a: number, b: number): number {
-  return a - b;
-}
 
 /** The first position in ascending `codes` whose value is at least `v`. */
 function lowerBound(codes: Int32Array, v: number): number {
@@ -150,14 +151,10 @@ function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
 
 export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   private compiled: Array<Compiled<P>> | null = null;
-  /** This set's own index (used for sentences listed before the set was compiled). */
-  private index: Map<string, number[]> | null = null;
-  /** Per pattern: its index words (null: none, always a candidate); kept to build `index` when it is needed. */
-  private keySets: Array<Set<string> | null> = [];
+  /** Patterns without index words: candidates in every sentence. */
   private always: number[] = [];
   private id = -1;
-  /** Per pattern: the last look-up round that listed it (own index only). */
-  private stamp: Uint32Array = new Uint32Array(0);
+  /** Per entry: the last match call that found it (one hit per entry and call). */
   private entryStamp: Uint32Array = new Uint32Array(0);
   private ownRound = 0;
 
@@ -175,10 +172,12 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
     const keys: Array<Set<string> | null> = [];
     for (const [entryIndex, entry] of this.entries.entries()) {
       const sources = typeof entry.pattern === 'string' ? [entry.pattern] : entry.pattern;
+      const pieceBase = list.length;
       for (const source of sources) {
         const c: Compiled<P> = { entry, entryIndex, source, pattern: null, required: null, gates: null };
-        const quick = quickKeys(source);
-        keys.push(quick === undefined ? this.full(c).keys : quick);
+        const pre = prebuilt(entry, list.length - pieceBase, source);
+        const quick = pre === undefined ? quickKeys(source) : pre;
+        keys.push(quick ? quick : this.full(c).keys);
         list.push(c);
       }
     }
@@ -194,22 +193,9 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
         if (shared) shared.push(code); else { sharedIndex.set(k, [code]); indexVersion++; }
       }
     });
-    this.stamp = new Uint32Array(list.length);
     this.entryStamp = new Uint32Array(this.entries.length);
-    this.keySets = keys;
     this.compiled = list;
     return list;
-  }
-
-  /** This set's own word index, built on first need (only sentences listed before the set was compiled use it). */
-  private ownIndex(): Map<string, number[]> {
-    if (this.index) return this.index;
-    const index = new Map<string, number[]>();
-    this.keySets.forEach((ks, i) => {
-      if (ks) for (const k of ks) { const own = index.get(k); if (own) own.push(i); else index.set(k, [i]); }
-    });
-    this.index = index;
-    return index;
   }
 
   private full(c: Compiled<P>): CompiledPattern {
@@ -227,34 +213,23 @@ export class PhraseSet<P extends PhraseEntry = PhraseEntry> {
   /** Every entry matching the sentence (first match per pattern; one hit per entry). */
   match(sentence: Sentence): Array<PhraseHit<P>> {
     this.compile();
-    const c = candidatesOf(sentence);
+    let c = candidatesOf(sentence);
+    // this set was compiled after the sentence was listed (the first sentences of a process): list it again
+    if (this.id >= c.sets) c = candidatesOf(sentence, true);
     const hits: Array<PhraseHit<P>> = [];
     const r = ++this.ownRound;
-    if (this.id < c.sets) {
-      // this set's run of the sentence's sorted codes
-      const codes = c.codes, base = this.id * MAX_PATTERNS;
-      const from = codes.length ? lowerBound(codes, base) : 0;
-      let to = from;
-      while (to < codes.length && codes[to]! < base + MAX_PATTERNS) to++;
-      // merged in pattern order with the patterns that are candidates everywhere (both lists ascend)
-      const always = this.always;
-      let a = 0, k = from;
-      while (k < to || a < always.length) {
-        if (a >= always.length || (k < to && codes[k]! - base < always[a]!)) this.try(codes[k++]! - base, sentence, c, r, hits);
-        else this.try(always[a++]!, sentence, c, r, hits);
-      }
-      return hits;
+    // this set's run of the sentence's sorted codes
+    const codes = c.codes, base = this.id * MAX_PATTERNS;
+    const from = codes.length ? lowerBound(codes, base) : 0;
+    let to = from;
+    while (to < codes.length && codes[to]! < base + MAX_PATTERNS) to++;
+    // merged in pattern order with the patterns that are candidates everywhere (both lists ascend)
+    const always = this.always;
+    let a = 0, k = from;
+    while (k < to || a < always.length) {
+      if (a >= always.length || (k < to && codes[k]! - base < always[a]!)) this.try(codes[k++]! - base, sentence, c, r, hits);
+      else this.try(always[a++]!, sentence, c, r, hits);
     }
-    // compiled after the sentence was listed: look its words up in this set's own index
-    const cand: number[] = this.always.slice();
-    const own = this.ownIndex();
-    const seen = ++this.ownRound;
-    for (const t of sentence.items) {
-      const arr = own.get(t.norm);
-      if (arr) for (const i of arr) if (this.stamp[i] !== seen) { this.stamp[i] = seen; cand.push(i); }
-    }
-    cand.sort(ascending);
-    for (const i of cand) this.try(i, sentence, c, r, hits);
     return hits;
   }
 
@@ -305,17 +280,44 @@ export function indexWords(entries: readonly PhraseEntry[]): Set<string> | null 
  * Any required element is a correct index (a match consumes one of its words); the choice only affects speed.
  */
 function quickKeys(source: string): Set<string> | undefined {
-  let best: QuickPiece | null = null;
-  for (const piece of source.trim().split(/\s+/)) {
-    const q = quickPiece(piece);
-    if (q === EMPTY_WORD) return undefined;
-    if (q && (!best || q.cost < best.cost)) best = q;
-  }
-  return best && best.cost < 10000 ? best.keys : undefined;
+  const k = indexPiece(source);
+  return k < 0 ? undefined : quickPiece(source.trim().split(/\s+/)[k]!)!.keys;
 }
 
-interface QuickPiece { keys: Set<string>; cost: number }
-const EMPTY_WORD: QuickPiece = { keys: new Set(), cost: Infinity };
+/**
+ * Which piece of a pattern's source quickKeys indexes it by (-1: none, compile the pattern and use its keys). The
+ * build stores it with the phrase data (`$index`, one per pattern of an entry), so that a first lint reads one
+ * piece per pattern instead of all of them.
+ */
+export function indexPiece(source: string): number {
+  let best: QuickPiece | null = null, at = -1, k = 0;
+  for (const piece of source.trim().split(/\s+/)) {
+    const q = quickPiece(piece);
+    if (q === EMPTY_WORD) return -1;
+    if (q && (!best || keyCost(q.keys) < keyCost(best.keys))) { best = q; at = k; }
+    k++;
+  }
+  return best && keyCost(best.keys) < 10000 ? at : -1;
+}
+
+/**
+ * The index words stored for the `i`-th pattern of an entry by the build: undefined when there is no stored piece
+ * (the caller reads the source), null for "compile the pattern". A stored piece that is no index piece (data
+ * changed after the build) is ignored: any required piece of exact words is a correct index, the choice only
+ * affects speed.
+ */
+function prebuilt(entry: PhraseEntry, i: number, source: string): Set<string> | null | undefined {
+  const pre = entry.$index;
+  if (!Array.isArray(pre) || typeof pre[i] !== 'number') return undefined;
+  const k = pre[i] as number;
+  if (k < 0) return null;
+  const piece = source.trim().split(/\s+/)[k];
+  const q = piece === undefined ? null : quickPiece(piece);
+  return q && q !== EMPTY_WORD ? q.keys : undefined;
+}
+
+interface QuickPiece { keys: Set<string> }
+const EMPTY_WORD: QuickPiece = { keys: new Set() };
 /** Pieces repeat across patterns (≈ 4,900 pieces, 1,900 distinct): read each once. */
 const quickPieces = new Map<string, QuickPiece | null>();
 
@@ -340,7 +342,7 @@ function quickPiece(piece: string): QuickPiece | null {
       if (atoms.length === 1) keys = k; // the atom's own set, no copy
       else { keys ??= new Set(); for (const w of k) keys.add(w); }
     }
-    if (q === null && ok && keys && keys.size > 0) q = { keys, cost: keyCost(keys) };
+    if (q === null && ok && keys && keys.size > 0) q = { keys };
   }
   quickPieces.set(piece, q);
   return q;

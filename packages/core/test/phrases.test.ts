@@ -44,6 +44,13 @@ describe('PhraseSet', () => {
     expect(actual(text)[1]).toContain('i:1-6');
   });
 
+  it('finds the matches of a set compiled after the sentence was listed for another set', () => {
+    const [s] = segment('Damit hatten wir noch nie Schwierigkeiten mit dem Hersteller.').sentences;
+    expect(new PhraseSet([{ id: 'x', pattern: 'nie probleme' }], 'test/first').match(s!)).toEqual([]);
+    const later = new PhraseSet([{ id: 'y', pattern: 'schwierigkeiten ...3 hersteller' }, { id: 'z', pattern: '<haben> wir ...2 nie' }], 'test/later');
+    expect(later.match(s!).map((h) => `${h.entry.id}:${h.match.from}-${h.match.to}`)).toEqual(['y:5-9', 'z:1-5']);
+  });
+
   it('finds exactly what every pattern tried at every position finds', () => {
     const words = ['Damit', 'damit', 'hatten', 'haben', 'hat', 'wir', 'ich', 'noch', 'nie', 'keine', 'kaum', 'Probleme', 'Schwierigkeiten',
       'leider', 'nicht', 'möglich', 'machbar', 'das', 'Das', 'geht', 'Hersteller', 'Händler', 'wenden', 'wendet', 'Sie', 'sich', 'an', 'den',
