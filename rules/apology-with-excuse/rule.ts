@@ -16,7 +16,7 @@ const COMPANY = new Set(['wir', 'uns', 'unser', 'unsere', 'unseren', 'unserem', 
 /** The sentence from item `from` on, as a sentence of its own (for phrase matching). */
 function tail(s: Sentence, from: number): Sentence {
   const clauses = s.clauses.filter((c) => c.to > from).map((c) => ({ ...c, from: Math.max(0, c.from - from), to: c.to - from }));
-  return { ...s, items: s.items.slice(from), clauses };
+  return { ...s, items: s.items.slice(from), clauses, memo: [] }; // a sentence of its own: its own memo
 }
 
 /** Is there help (not negated) in the sentence? "Aber ich habe eine gute Nachricht: …" */

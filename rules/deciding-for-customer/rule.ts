@@ -1,4 +1,4 @@
-import { defineRule, snippet, addressForm, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
+import { defineRule, snippet, addressForm, discourse, perSentence, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
 import { explicit, allotVerbs, changeVerbs, neutralVerbs, weakVerbs, receiveVerbs, sendVerbs, documents, unilateral, strong, purposes, problems, outages, prices, corrections, reasons, consent, choice, favours, subjectMatter, gifts } from './phrases.gen.ts';
 
 const tiered = (list: readonly PhraseEntry[], tier: string): PhraseEntry[] => list.map((e, i) => ({ ...e, id: `${tier}-${i}`, tier }));
@@ -59,7 +59,7 @@ const CONDITIONAL = new Set(['wenn', 'wenns', "wenn's", 'falls', 'sofern', 'soll
 
 type Clause = Sentence['clauses'][number];
 
-const MERGED = new WeakMap<Sentence, Clause[]>();
+const MERGED = perSentence<Clause[]>();
 /** The clauses of the sentence with parentheses folded into their clause ("die ältesten Backups (vor 2024) gelöscht"). */
 function clausesOf(s: Sentence): Clause[] {
   let out = MERGED.get(s);

@@ -19,7 +19,7 @@ import { compilePattern, matchPattern, splitAtoms, atomKeys, type CompiledPatter
 import { NEGATIONS } from './lexicon.ts';
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
-import type { Word } from './words.ts';
+import { perSentence, type Word } from './words.ts';
 
 // ---- word facts -------------------------------------------------------------------------------------------------
 
@@ -74,7 +74,7 @@ export interface WordFacts {
   mask: Uint32Array;
   version: number;
 }
-const factsCache = new WeakMap<Sentence, WordFacts>();
+const factsCache = perSentence<WordFacts>();
 
 export function wordFacts(s: Sentence): WordFacts {
   const hit = factsCache.get(s);

@@ -21,7 +21,7 @@ import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 import { contextSentences, sameBranchContext } from './formats/branches.ts';
 import { addressForm } from './address.ts';
-import { perWord } from './words.ts';
+import { perWord, perSentence } from './words.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -35,8 +35,7 @@ function perPattern<P extends PhraseEntry>(list: P[]): P[] {
 
 /**
  * What the discourse layer has worked out about a sentence, in one object: every rule asks about every sentence
- * several times, and one WeakMap look-up (and one entry for the collector) per sentence is cheaper than one per
- * question. A null / -2 field is not known yet.
+ * several times, and one memo slot per sentence (words.ts, perSentence) is cheaper than one look-up per question. A null / -2 field is not known yet.
  */
 interface SentenceFacts {
   hits: Refusal[] | null;
@@ -51,7 +50,7 @@ interface SentenceFacts {
   dismissal: number;
   context: SentenceContext | null;
 }
-const factsCache = new WeakMap<Sentence, SentenceFacts>();
+const factsCache = perSentence<SentenceFacts>();
 function factsOf(s: Sentence): SentenceFacts {
   let f = factsCache.get(s);
   if (!f) {

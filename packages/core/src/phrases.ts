@@ -10,7 +10,7 @@
  */
 import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
-import type { Word } from './words.ts';
+import { perSentence, type Word } from './words.ts';
 import { fold } from './normalize.ts';
 
 export interface PhraseEntry {
@@ -69,7 +69,7 @@ interface SentenceCandidates {
 }
 let serials = 0;
 
-const perSentence = new WeakMap<Sentence, SentenceCandidates>();
+const listed = perSentence<SentenceCandidates>();
 const NO_CODES = new Int32Array(0);
 /** Scratch space for listing a sentence's codes (grown as needed; the result is copied out). */
 let scratch = new Int32Array(256);
@@ -83,7 +83,7 @@ function candidatesOf(sentence: Sentence, fresh = false): SentenceCandidates {
   let c: SentenceCandidates | undefined;
   if (!fresh) {
     if (sentence === lastSentence) return lastCandidates!;
-    c = perSentence.get(sentence);
+    c = listed.get(sentence);
     if (c) { lastSentence = sentence; lastCandidates = c; return c; }
   }
   let n = 0;
@@ -112,7 +112,7 @@ function candidatesOf(sentence: Sentence, fresh = false): SentenceCandidates {
     codes = view.slice(0, w);
   }
   c = { sets: registered.length, codes, words: null, list: null, serial: ++serials };
-  perSentence.set(sentence, c);
+  listed.set(sentence, c);
   lastSentence = sentence;
   lastCandidates = c;
   return c;

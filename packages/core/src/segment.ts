@@ -233,6 +233,7 @@ export function segment(original: string): SegmentResult {
       index: sentences.length,
       paragraph,
       line: !toks.some((t) => t.breaks > 0),
+      memo: [],
     };
     sentences.push(s);
     paraSentences.push(s);

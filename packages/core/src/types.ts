@@ -54,6 +54,11 @@ export interface Sentence {
   paragraph: number;
   /** The sentence is exactly one physical line (salutation, closing, signature lines). */
   line: boolean;
+  /**
+   * What the engine's layers worked out about the sentence, by slot (words.ts, perSentence; internal). A sentence
+   * made from another one (a part, a tail) needs a memo of its own: `{ ...s, items, memo: [] }`.
+   */
+  memo: unknown[];
 }
 
 export interface Paragraph {

@@ -11,6 +11,7 @@
  * when full; a token keeps its record either way.
  */
 import { fold } from './normalize.ts';
+import type { Sentence } from './types.ts';
 
 /** What is known about one folded word (shared by its spellings: "Das", "das", "DAS"). */
 export interface Word {
@@ -64,6 +65,20 @@ export function perWord<T>(compute: (norm: string) => T): (word: Word) => T {
       w.slots[slot] = v;
     }
     return v;
+  };
+}
+
+let sentenceSlots = 0;
+
+/**
+ * A per-sentence memo of one layer, kept on the sentence itself (`Sentence.memo`): a slot in an array instead of a
+ * WeakMap entry per sentence, which costs a hash insert and work for the garbage collector on every sentence.
+ */
+export function perSentence<T>(): { get(s: Sentence): T | undefined; set(s: Sentence, value: T): void } {
+  const slot = sentenceSlots++;
+  return {
+    get: (s) => s.memo[slot] as T | undefined,
+    set: (s, value) => { s.memo[slot] = value; },
   };
 }
 

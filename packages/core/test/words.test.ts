@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { spelling, wordOf, perWord } from '../src/words.ts';
+import { spelling, wordOf, perWord, perSentence } from '../src/words.ts';
 import { fold } from '../src/normalize.ts';
 import { segment } from '../src/segment.ts';
 
@@ -37,6 +37,14 @@ describe('word records', () => {
     expect(len(w)).toBe(12);
     expect(len(w)).toBe(12);
     expect(calls).toBe(1);
+  });
+
+  it('keeps perSentence values on each sentence, one slot per memo', () => {
+    const a = perSentence<string>(), b = perSentence<number>();
+    const [s1, s2] = segment('Erster Satz. Zweiter Satz.').sentences;
+    a.set(s1!, 'eins');
+    b.set(s1!, 1);
+    expect([a.get(s1!), b.get(s1!), a.get(s2!), b.get(s2!)]).toEqual(['eins', 1, undefined, undefined]);
   });
 
   it('gives tokens the text, folded form and record of their spelling', () => {
