@@ -6,11 +6,11 @@
  */
 import { FORMAL_ADDRESS, INFORMAL_ADDRESS } from './lexicon.ts';
 import type { Doc } from './doc.ts';
-import { perWord } from './words.ts';
+import { perWord, perDoc } from './words.ts';
 
 export type AddressForm = 'sie' | 'du';
 
-const cache = new WeakMap<Doc, AddressForm>();
+const cache = perDoc<AddressForm>();
 
 /** Folded word → 1 (informal address), 2 (formal address) or 0, kept on the word's record. */
 const ADDRESS_WORD = perWord((norm: string): number => (INFORMAL_ADDRESS.has(norm) ? 1 : FORMAL_ADDRESS.has(norm) ? 2 : 0));

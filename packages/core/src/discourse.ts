@@ -21,7 +21,7 @@ import type { Clause, Sentence, Token } from './types.ts';
 import type { Doc } from './doc.ts';
 import { contextSentences, sameBranchContext } from './formats/branches.ts';
 import { addressForm } from './address.ts';
-import { perWord, perSentence } from './words.ts';
+import { perWord, perSentence, perDoc } from './words.ts';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -395,7 +395,7 @@ const PASSIVE_AUX = words('wird werden wurde wurden worden werde');
  * Quoted history: lines starting with ">", everything after "Am … schrieb …:" / "-----Ursprüngliche Nachricht-----".
  * The input formats blank these out; this keeps the rules safe on plain text as well.
  */
-const historyCache = new WeakMap<Doc, number>();
+const historyCache = perDoc<number>();
 export function historyStart(doc: Doc): number {
   const hit = historyCache.get(doc);
   if (hit !== undefined) return hit;
@@ -409,7 +409,7 @@ export function historyStart(doc: Doc): number {
  * Per doc: per sentence index 0 not known yet, 1 quoted history, 2 not (every rule asks about every sentence); and
  * whether the text has a '>' at all (most replies have none: no line can then be a quoted one).
  */
-const quotedCache = new WeakMap<Doc, { known: Uint8Array; gt: boolean }>();
+const quotedCache = perDoc<{ known: Uint8Array; gt: boolean }>();
 export function isQuotedHistory(doc: Doc, s: Sentence): boolean {
   let q = quotedCache.get(doc);
   if (!q) { q = { known: new Uint8Array(doc.sentences.length), gt: doc.text.includes('>') }; quotedCache.set(doc, q); }
@@ -908,7 +908,7 @@ export function wayForwardNear(doc: Doc, s: Sentence, refusalItem: number, befor
   return around(doc, s, before, after).some((x) => (x === s ? wayForwardIn(s, own) : wayForwardIn(x)));
 }
 
-const replyWayForwardCache = new WeakMap<Doc, boolean>();
+const replyWayForwardCache = perDoc<boolean>();
 
 /**
  * Does the reply offer a way forward anywhere (outside quoted history)? With `from`, only text the customer
@@ -961,7 +961,7 @@ const SALUTE_NEXT = new Map<string, Set<string> | null>([
   ['sehr', words('geehrte geehrter geehrt')], ['guten', words('tag morgen abend')],
 ]);
 const CLOSING = words('gruesse gruessen gruss gruessle hochachtungsvoll lg vg mfg');
-const addressedCache = new WeakMap<Doc, boolean>();
+const addressedCache = perDoc<boolean>();
 /** Does the reply open with a salutation ("Hallo Frau Ernst,", "Sehr geehrter Herr …,") or close with greetings? */
 export function addressedReply(doc: Doc): boolean {
   const hit = addressedCache.get(doc);

@@ -22,4 +22,9 @@ export interface Doc {
    * block share the group. Judge evidence across sentences with `sameBranchContext` / `contextSentences`.
    */
   readonly branches: ReadonlyArray<{ start: number; end: number; group: number }>;
+  /**
+   * What the engine's layers worked out about the document, by slot (words.ts, perDoc; internal). A document made
+   * from another one (`{ ...doc, text }`) needs a memo of its own: `memo: []`.
+   */
+  readonly memo: unknown[];
 }

@@ -17,6 +17,6 @@ export { parseConfig, validateConfig, resolveConfig, presetRules, ConfigValidati
 export { findDirectives, type Directive } from './directives.ts';
 export { prepare, detectFormat, sniffFormat, mailHeaderEnd, FORMATS, branchOf, sameBranchContext, contextSentences, findBranches, type FormatName, type Prepared, type Excluded, type Branch } from './formats/index.ts';
 export { addressForm, byAddress, type AddressForm } from './address.ts';
-export { perWord, perSentence, type Word } from './words.ts';
+export { perWord, perSentence, perDoc, type Word } from './words.ts';
 export type { Doc } from './doc.ts';
 export type { Token, Sentence, Clause, Paragraph, TokenKind } from './types.ts';

@@ -89,6 +89,7 @@ function docOf(text: string, lines: LineIndex, format: FormatName, branches: Doc
     lines,
     format,
     branches,
+    memo: [],
   };
 }
 

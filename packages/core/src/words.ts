@@ -12,6 +12,7 @@
  */
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
+import type { Doc } from './doc.ts';
 
 /** What is known about one folded word (shared by its spellings: "Das", "das", "DAS"). */
 export interface Word {
@@ -79,6 +80,17 @@ export function perSentence<T>(): { get(s: Sentence): T | undefined; set(s: Sent
   return {
     get: (s) => s.memo[slot] as T | undefined,
     set: (s, value) => { s.memo[slot] = value; },
+  };
+}
+
+let docSlots = 0;
+
+/** A per-document memo of one layer, kept on the document (`Doc.memo`), as perSentence. */
+export function perDoc<T>(): { get(d: Doc): T | undefined; set(d: Doc, value: T): void } {
+  const slot = docSlots++;
+  return {
+    get: (d) => d.memo[slot] as T | undefined,
+    set: (d, value) => { d.memo[slot] = value; },
   };
 }
 

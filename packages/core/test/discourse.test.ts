@@ -127,7 +127,7 @@ describe('reply helpers', () => {
     const d = doc('Ich habe die Erstattung veranlasst.\n\nAm 12.03.2024 um 10:15 schrieb Petra Berger:\n> Das geht so nicht!');
     expect(discourse.refusals(d)).toHaveLength(0);
     // the guard also holds on raw sentences, before any input format blanked the history out
-    expect(discourse.historyStart({ ...d, text: 'Danke.\nAm 1. März schrieb Petra:\n> Nein.' })).toBe(7);
+    expect(discourse.historyStart({ ...d, text: 'Danke.\nAm 1. März schrieb Petra:\n> Nein.', memo: [] })).toBe(7);
   });
 
   it('skips a salutation on the same line and detects informal address', () => {
