@@ -8,7 +8,9 @@ import { loadEngine, type EngineName } from './engines.ts';
 import { summary, bytes, mib, rssMB, heapMB } from './stats.ts';
 
 interface Plan {
+  /** warm-up: at least this many calls and at least `warmupMs` of calls (the same time for every engine) */
   warmup: number;
+  warmupMs: number;
   iterations: number;
   batchBytes: number;
   /** growth sizes (bytes) to run, largest first to be skipped when the budget says so */
@@ -29,7 +31,8 @@ async function main(): Promise<void> {
 
   // warm-up, then per-reply latency on 2 KB replies (200 different replies, cycled)
   const docs = inputs.replies2k;
-  for (let i = 0; i < plan.warmup; i++) await run(docs[i % docs.length]!);
+  const w0 = performance.now();
+  for (let i = 0; i < plan.warmup || performance.now() - w0 < plan.warmupMs; i++) await run(docs[i % docs.length]!);
   const lat: number[] = [];
   for (let i = 0; i < plan.iterations; i++) {
     const t = docs[i % docs.length]!;
