@@ -69,29 +69,27 @@ export function perWord<T>(compute: (norm: string) => T): (word: Word) => T {
   };
 }
 
-let sentenceSlots = 0;
+/** One memo slot on objects that carry a `memo` array (sentences, documents). */
+export interface MemoSlot<O, T> { get(o: O): T | undefined; set(o: O, value: T): void }
+function memoSlot<O extends { readonly memo: unknown[] }, T>(slot: number): MemoSlot<O, T> {
+  return {
+    get: (o) => o.memo[slot] as T | undefined,
+    set: (o, value) => { o.memo[slot] = value; },
+  };
+}
+let sentenceSlots = 0, docSlots = 0;
 
 /**
  * A per-sentence memo of one layer, kept on the sentence itself (`Sentence.memo`): a slot in an array instead of a
  * WeakMap entry per sentence, which costs a hash insert and work for the garbage collector on every sentence.
  */
-export function perSentence<T>(): { get(s: Sentence): T | undefined; set(s: Sentence, value: T): void } {
-  const slot = sentenceSlots++;
-  return {
-    get: (s) => s.memo[slot] as T | undefined,
-    set: (s, value) => { s.memo[slot] = value; },
-  };
+export function perSentence<T>(): MemoSlot<Sentence, T> {
+  return memoSlot<Sentence, T>(sentenceSlots++);
 }
 
-let docSlots = 0;
-
 /** A per-document memo of one layer, kept on the document (`Doc.memo`), as perSentence. */
-export function perDoc<T>(): { get(d: Doc): T | undefined; set(d: Doc, value: T): void } {
-  const slot = docSlots++;
-  return {
-    get: (d) => d.memo[slot] as T | undefined,
-    set: (d, value) => { d.memo[slot] = value; },
-  };
+export function perDoc<T>(): MemoSlot<Doc, T> {
+  return memoSlot<Doc, T>(docSlots++);
 }
 
 // ---- spellings: an open-addressing table keyed by the characters of a range of a text ---------------------------------
