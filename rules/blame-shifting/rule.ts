@@ -1,4 +1,4 @@
-import { indexWords, perWord, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
+import { indexWords, perWord, perDoc, defineRule, snippet, discourse, fold, lexicon, PhraseSet, type Clause, type Doc, type PhraseEntry, type Sentence, type SuggestionSpec, type Token } from '@replylint/core';
 import { blame, distance, handover, harmless, ownership, parties, redirect, system } from './phrases.gen.ts';
 
 interface PartyEntry extends PhraseEntry { kind?: 'strong' | 'weak'; data?: string }
@@ -894,24 +894,39 @@ export default defineRule({
     };
     return {
       reply(doc) {
-        current = { sentences: doc.sentences, facts: new Array<Facts | undefined>(doc.sentences.length) };
-        try {
-          const found = doc.sentences.map((s) => detect(doc, s));
-          doc.sentences.forEach((s, i) => {
-            let f = found[i];
-            const next = found[i + 1];
-            if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && (causalParty(doc, s) || doneBy(doc, s))) {
-              f = { kind: 'responsibility', party: next.party };
-            }
-            if (f) report(s, f);
-          });
-        } finally {
-          current = null;
-        }
+        for (const [s, f] of blameFindings(doc)) report(s, f);
       },
     };
   },
 });
 
-export { detect };
+const findingsOf = perDoc<Array<[Sentence, Finding]>>();
+
+/**
+ * The sentences blame-shifting reports in a document, with what it found there. Worked out once per document:
+ * missing-alternative reads them too (a reply that only sends the customer away offers no alternative).
+ */
+function blameFindings(doc: Doc): Array<[Sentence, Finding]> {
+  let out = findingsOf.get(doc);
+  if (out) return out;
+  out = [];
+  current = { sentences: doc.sentences, facts: new Array<Facts | undefined>(doc.sentences.length) };
+  try {
+    const found = doc.sentences.map((s) => detect(doc, s));
+    doc.sentences.forEach((s, i) => {
+      let f = found[i];
+      const next = found[i + 1];
+      if (!f && next && (next.kind === 'redirect' || next.kind === 'responsibility') && doc.sentences[i + 1]!.paragraph === s.paragraph && (causalParty(doc, s) || doneBy(doc, s))) {
+        f = { kind: 'responsibility', party: next.party };
+      }
+      if (f) out!.push([s, f]);
+    });
+  } finally {
+    current = null;
+  }
+  findingsOf.set(doc, out);
+  return out;
+}
+
+export { detect, blameFindings };
 export type { Token };

@@ -1,6 +1,6 @@
 import { defineRule, snippet, discourse } from '@replylint/core';
 import { alternativesFor, ownershipFor } from '../flat-no/suggest.ts';
-import blameShifting from '../blame-shifting/rule.ts';
+import { blameFindings } from '../blame-shifting/rule.ts';
 
 /**
  * missing-alternative: the reply refuses (or cannot deliver, or sends the customer elsewhere) and offers no
@@ -34,19 +34,13 @@ function sentAway(doc: Doc): discourse.Refusal[] {
   const out: discourse.Refusal[] = [];
   const seen = new Set<number>();
   let apology: boolean | null = null;
-  const visitors = blameShifting.create({
-    id: blameShifting.id, doc, options: {},
-    report(spec) {
-      if (spec.messageId === 'handover') return;
-      if (spec.messageId !== 'redirect' && (apology ??= doc.sentences.some((x) => !discourse.isQuotedHistory(doc, x) && APOLOGY.test(x.text)))) return;
-      const s = doc.sentences.find((x) => spec.start >= x.start && spec.start < x.end);
-      if (!s || seen.has(s.index) || discourse.isQuotedHistory(doc, s)) return;
-      seen.add(s.index);
-      out.push({ sentence: s, kind: spec.messageId === 'redirect' ? 'deflect' : 'blame', strength: 0, id: 'sent-away', from: 0, to: 1, clause: discourse.clauseOf(s, 0) });
-    },
-  } as Parameters<typeof blameShifting.create>[0]);
-  if (visitors.sentence) for (const s of doc.sentences) visitors.sentence(s);
-  visitors.reply?.(doc);
+  for (const [s, f] of blameFindings(doc)) {
+    if (f.kind === 'handover') continue;
+    if (f.kind !== 'redirect' && (apology ??= doc.sentences.some((x) => !discourse.isQuotedHistory(doc, x) && APOLOGY.test(x.text)))) continue;
+    if (seen.has(s.index) || discourse.isQuotedHistory(doc, s)) continue;
+    seen.add(s.index);
+    out.push({ sentence: s, kind: f.kind === 'redirect' ? 'deflect' : 'blame', strength: 0, id: 'sent-away', from: 0, to: 1, clause: discourse.clauseOf(s, 0) });
+  }
   return out.sort((a, b) => a.sentence.index - b.sentence.index);
 }
 
