@@ -60,7 +60,7 @@ interface SentenceCandidates {
   /** Sets with an id below this were compiled when the codes were listed; a later one lists the sentence again. */
   sets: number;
   /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
-  codes: Int32Array;
+  codes: number[];
   /** The sentence's folded words, made on first need (required-word checks), as a set and as a list. */
   words: Set<string> | null;
   list: string[] | null;
@@ -70,7 +70,7 @@ interface SentenceCandidates {
 let serials = 0;
 
 const listed = perSentence<SentenceCandidates>();
-const NO_CODES = new Int32Array(0);
+const NO_CODES: number[] = [];
 /** Scratch space for listing a sentence's codes (grown as needed; the result is copied out). */
 let scratch = new Int32Array(256);
 
@@ -109,7 +109,9 @@ function candidatesOf(sentence: Sentence, fresh = false): SentenceCandidates {
     if (n <= 64) insertionSort(view); else view.sort();
     let w = 1;
     for (let k = 1; k < n; k++) if (view[k] !== view[w - 1]) view[w++] = view[k]!;
-    codes = view.slice(0, w);
+    // a plain array of small integers: cheaper to make than a typed array for a few dozen codes
+    codes = new Array<number>(w);
+    for (let k = 0; k < w; k++) codes[k] = view[k]!;
   }
   c = { sets: registered.length, codes, words: null, list: null, serial: ++serials };
   listed.set(sentence, c);
@@ -129,7 +131,7 @@ function insertionSort(a: Int32Array): void {
 
 
 /** The first position in ascending `codes` whose value is at least `v`. */
-function lowerBound(codes: Int32Array, v: number): number {
+function lowerBound(codes: number[], v: number): number {
   let lo = 0, hi = codes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -203,20 +203,28 @@ export function segment(original: string): SegmentResult {
 
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
-  let cur: Token[] = [];
+  /** The current sentence is tokens[from, …): a sentence is always a run of consecutive tokens. */
+  let from = 0;
   let paragraph = 0;
   let lineStart = 0;
   let paraSentences: Sentence[] = [];
 
-  const close = (terminal: string): void => {
+  /** Close the sentence tokens[from, to) and start the next one at `next`. */
+  const close = (terminal: string, to: number, next: number): void => {
     // trim white space
-    let a = 0, b = cur.length;
-    while (a < b && cur[a]!.kind === 'space') a++;
-    while (b > a && cur[b - 1]!.kind === 'space') b--;
-    const toks = cur.slice(a, b);
-    cur = [];
-    if (toks.length === 0) return;
-    const items = toks.filter((t) => t.kind !== 'space');
+    let a = from, b = to;
+    from = next;
+    while (a < b && tokens[a]!.kind === 'space') a++;
+    while (b > a && tokens[b - 1]!.kind === 'space') b--;
+    if (a === b) return;
+    const toks = tokens.slice(a, b);
+    const items: Token[] = [];
+    let line = true;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      if (t.kind !== 'space') items.push(t);
+      else if (t.breaks > 0) line = false;
+    }
     if (items.length === 0) return;
     markQuotes(items);
     const start = toks[0]!.start;
@@ -232,7 +240,7 @@ export function segment(original: string): SegmentResult {
       question: terminal.includes('?'),
       index: sentences.length,
       paragraph,
-      line: !toks.some((t) => t.breaks > 0),
+      line,
       memo: [],
     };
     sentences.push(s);
@@ -255,22 +263,20 @@ export function segment(original: string): SegmentResult {
     const t = tokens[i]!;
     if (t.kind === 'space' && t.breaks > 0) {
       if (t.breaks >= 2) {
-        close('');
+        close('', i, i + 1);
         closeParagraph();
       } else if (breakEnds(tokens, i, original, lineStart)) {
-        close('');
-      } else {
-        cur.push(t);
+        close('', i, i + 1);
       }
+      // else: a hard-wrapped line, the space stays in the sentence
       lineStart = t.end;
       continue;
     }
     if (t.kind === 'opaque' && (t.opaqueKind === 'comment' || t.opaqueKind === 'logic')) {
-      close('');
+      close('', i, i + 1);
       lineStart = t.end;
       continue;
     }
-    cur.push(t);
     // "in der Packstation 118. Bitte …": the parser glues the full stop to a number; a number of three or more
     // digits (or a full date) followed by a capitalised word ends the sentence
     if (t.kind === 'num' && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
@@ -283,18 +289,16 @@ export function segment(original: string): SegmentResult {
         const prev = tokens[p];
         ends = !MONTHS.has(next.norm) && !!prev && prev.kind === 'word' && !ORDINAL_LEAD.has(prev.norm);
       }
-      if (ends) { close('.'); continue; }
+      if (ends) { close('.', i + 1, i + 1); continue; }
     }
     if (isTerminal(t)) {
       if (t.text.startsWith('.') && t.text.length === 1 && !dotEnds(tokens, i)) continue;
       // keep closing quotes/brackets with the sentence
-      while (i + 1 < tokens.length && tokens[i + 1]!.kind === 'punct' && /^["“”»«)'\]]$/.test(tokens[i + 1]!.text)) {
-        cur.push(tokens[++i]!);
-      }
-      close(t.text);
+      while (i + 1 < tokens.length && tokens[i + 1]!.kind === 'punct' && /^["“”»«)'\]]$/.test(tokens[i + 1]!.text)) i++;
+      close(t.text, i + 1, i + 1);
     }
   }
-  close('');
+  close('', tokens.length, tokens.length);
   closeParagraph();
   return { clean, opaque, tokens, sentences, paragraphs };
 }
