@@ -10,7 +10,7 @@
  */
 import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
-import { perSentence, type Word } from './words.ts';
+import { perSentence, pinWord, type Word } from './words.ts';
 import { fold } from './normalize.ts';
 
 export interface PhraseEntry {
@@ -61,9 +61,6 @@ interface SentenceCandidates {
   sets: number;
   /** Codes of the candidate patterns of all sets, ascending and distinct: grouped by set, each set's in order. */
   codes: number[];
-  /** The sentence's folded words, made on first need (required-word checks), as a set and as a list. */
-  words: Set<string> | null;
-  list: string[] | null;
   /** Distinct per listing: tags the required-word answers remembered for this sentence. */
   serial: number;
 }
@@ -113,7 +110,7 @@ function candidatesOf(sentence: Sentence, fresh = false): SentenceCandidates {
     codes = new Array<number>(w);
     for (let k = 0; k < w; k++) codes[k] = view[k]!;
   }
-  c = { sets: registered.length, codes, words: null, list: null, serial: ++serials };
+  c = { sets: registered.length, codes, serial: ++serials };
   listed.set(sentence, c);
   lastSentence = sentence;
   lastCandidates = c;
@@ -140,13 +137,15 @@ function lowerBound(codes: number[], v: number): number {
   return lo;
 }
 
-function wordsOf(c: SentenceCandidates, sentence: Sentence): Set<string> {
-  if (c.words) return c.words;
-  const words = new Set<string>();
-  for (const t of sentence.items) words.add(t.norm);
-  c.words = words;
-  c.list = [...words];
-  return words;
+/** The listing whose sentence's words are marked on their records (Word.seen). */
+let marked = -1;
+
+/** Mark the sentence's words as present (once per listing; again when another sentence was marked since). */
+function markWords(c: SentenceCandidates, sentence: Sentence): void {
+  if (marked === c.serial) return;
+  const items = sentence.items;
+  for (let i = 0; i < items.length; i++) items[i]!.word.seen = c.serial;
+  marked = c.serial;
 }
 
 // ---- phrase sets ----------------------------------------------------------------------------------------------
@@ -360,6 +359,8 @@ function quickPiece(piece: string): QuickPiece | null {
 interface Required {
   set: Set<string>;
   words: string[];
+  /** The words' records (pinned: the same objects the tokens carry), made on first need. */
+  records: Word[] | null;
   serial: number;
   present: boolean;
 }
@@ -378,30 +379,37 @@ function requiredWords(p: CompiledPattern): Required[] | null {
   sets.sort((a, b) => a.size - b.size);
   return sets.map((set) => {
     let r = requiredOf.get(set);
-    if (!r) { r = { set, words: [...set], serial: 0, present: false }; requiredOf.set(set, r); }
+    if (!r) { r = { set, words: [...set], records: null, serial: 0, present: false }; requiredOf.set(set, r); }
     return r;
   });
 }
 
-/** Does the sentence hold a word of each set? (Iterates the shorter side of each pair.) */
+/** Does the sentence hold a word of each set? (Answers are kept for the sentence listed last.) */
 function hasAll(reqs: Required[], c: SentenceCandidates, sentence: Sentence): boolean {
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     if (r.serial !== c.serial) {
       r.serial = c.serial;
-      r.present = present(r, wordsOf(c, sentence), c.list!);
+      r.present = present(r, c, sentence);
     }
     if (!r.present) return false;
   }
   return true;
 }
 
-function present(r: Required, words: Set<string>, list: string[]): boolean {
-  if (r.words.length <= list.length) {
-    for (let k = 0; k < r.words.length; k++) if (words.has(r.words[k]!)) return true;
+/**
+ * A word of the set in the sentence? A small set: its words' records marked for this sentence; a large one (a verb's
+ * forms): the sentence's words looked up in it.
+ */
+function present(r: Required, c: SentenceCandidates, sentence: Sentence): boolean {
+  const items = sentence.items;
+  if (r.words.length <= items.length) {
+    markWords(c, sentence);
+    const recs = r.records ??= r.words.map(pinWord);
+    for (let k = 0; k < recs.length; k++) if (recs[k]!.seen === c.serial) return true;
     return false;
   }
-  for (let k = 0; k < list.length; k++) if (r.set.has(list[k]!)) return true;
+  for (let k = 0; k < items.length; k++) if (r.set.has(items[k]!.norm)) return true;
   return false;
 }
 

@@ -9,7 +9,7 @@
  */
 import { tokenize, WORD, PUNCT } from './tokenize.ts';
 import { cleanText, type CleanText } from './normalize.ts';
-import { spelling, wordOf } from './words.ts';
+import { spelling, wordOf, startOverIfFull } from './words.ts';
 import { findOpaque, type OpaqueSpan } from './mask.ts';
 import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
 import { SUBORDINATORS } from './lexicon.ts';
@@ -196,6 +196,7 @@ function markQuotes(items: Token[]): void {
 
 /** Segment a text into tokens, sentences and paragraphs. */
 export function segment(original: string): SegmentResult {
+  startOverIfFull();
   const clean = cleanText(original);
   const opaque = findOpaque(clean.text);
   const masked = maskText(clean.text, opaque);

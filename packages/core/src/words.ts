@@ -28,6 +28,8 @@ export interface Word {
   slots: unknown[];
   /** Affix gates of the phrase layer this word passes: two bits per gate, known and yes (phrases.ts). */
   gateBits: Uint32Array | null;
+  /** The last sentence listing (phrases.ts) that marked this word as present. */
+  seen: number;
 }
 
 /** One spelling: the token text, whether it starts with a capital, line breaks in it (white space), its word. */
@@ -40,15 +42,43 @@ export interface Spelling {
 
 const MAX_WORDS = 50_000;
 let words = new Map<string, Word>();
+/**
+ * Words the phrase data names (pinned by phrases.ts): never dropped, so that a token's record and the phrase
+ * layer's record of the same word are one object.
+ */
+const pinned = new Map<string, Word>();
+
+function newWord(norm: string): Word {
+  return { norm, codes: null, codesAt: -1, facts: null, factsAt: -1, slots: [], gateBits: null, seen: 0 };
+}
 
 export function wordOf(norm: string): Word {
-  let w = words.get(norm);
+  let w = pinned.get(norm) ?? words.get(norm);
   if (!w) {
-    if (words.size >= MAX_WORDS) words = new Map();
-    w = { norm, codes: null, codesAt: -1, facts: null, factsAt: -1, slots: [], gateBits: null };
+    w = newWord(norm);
     words.set(norm, w);
   }
   return w;
+}
+
+/** The record of a word the phrase data names, kept for good (the same object every token of it carries). */
+export function pinWord(norm: string): Word {
+  let w = pinned.get(norm);
+  if (w) return w;
+  w = words.get(norm);
+  if (w) words.delete(norm); else w = newWord(norm);
+  pinned.set(norm, w);
+  return w;
+}
+
+/**
+ * Start the tables over when they are full — only between documents (segment() calls this first), so that all
+ * tokens of a document share one record per word; the spellings go too, as they point at records.
+ */
+export function startOverIfFull(): void {
+  if (words.size < MAX_WORDS && size < MAX_SPELLINGS >>> 1) return;
+  words = new Map();
+  reset(4096);
 }
 
 let slotCount = 0;
@@ -139,6 +169,7 @@ export function spelling(text: string, start: number, end: number, word: boolean
   const first = t.charAt(0);
   const e: Spelling = { text: t, upper: word && first !== first.toLowerCase(), breaks: word ? 0 : countBreaks(t), word: wordOf(norm) };
   if (size + 1 > cap >>> 1) {
+    if (cap * 2 > MAX_SPELLINGS && size + 1 > (cap >>> 2) * 3) return e; // full until the next document: not kept
     grow();
     i = h & (cap - 1);
     while (keys[i] !== undefined) i = (i + 1) & (cap - 1);
@@ -151,7 +182,7 @@ export function spelling(text: string, start: number, end: number, word: boolean
 }
 
 function grow(): void {
-  if (cap * 2 > MAX_SPELLINGS) { reset(4096); return; }
+  if (cap * 2 > MAX_SPELLINGS) return; // full: keep probing (the load stays below 3/4); startOverIfFull() empties it between documents
   const oldKeys = keys, oldHashes = hashes, oldEntries = entries, oldCap = cap;
   reset(cap * 2);
   for (let j = 0; j < oldCap; j++) {

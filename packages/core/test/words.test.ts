@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { spelling, wordOf, perWord, perSentence } from '../src/words.ts';
+import { spelling, wordOf, perWord, perSentence, pinWord, startOverIfFull } from '../src/words.ts';
 import { fold } from '../src/normalize.ts';
 import { segment } from '../src/segment.ts';
 
@@ -19,6 +19,7 @@ describe('word records', () => {
   it('stays correct while the table grows and starts over', () => {
     const seen: Array<[string, string]> = [];
     for (let i = 0; i < 300_000; i++) {
+      if (i % 10_000 === 0) startOverIfFull(); // as segment() does before each document
       const w = `Wort${i.toString(36)}ä`;
       const s = spelling(w, 0, w.length, true);
       if (i % 997 === 0) seen.push([w, s.word.norm]);
@@ -28,6 +29,15 @@ describe('word records', () => {
       expect(spelling(w, 0, w.length, true).word.norm).toBe(norm);
       expect(norm).toBe(fold(w));
     }
+  });
+
+  it('keeps one record per word for the phrase layer and the tokens, also when the tables start over', () => {
+    const before = segment('Die Kulanzregelung gilt.').tokens[2]!.word;
+    expect(pinWord('kulanzregelung')).toBe(before); // pinning keeps the record the tokens carry
+    for (let i = 0; i < 120_000; i++) wordOf(`fuellwort${i}`);
+    startOverIfFull();
+    expect(segment('Die Kulanzregelung gilt.').tokens[2]!.word).toBe(before); // a pinned word survives
+    expect(segment('Noch ein Fuellwort1 hier.').tokens[4]!.word).toBe(wordOf('fuellwort1'));
   });
 
   it('keeps perWord values on the record, computed once', () => {
