@@ -216,7 +216,15 @@ export function lintText(text: string, options: LintOptions): LintResult {
         try { fn(a.visitors); } catch (e) { fail(a.rule, e); }
       }
     };
-    if (active.some((a) => a.visitors.sentence)) for (const s of doc.sentences) run((v) => v.sentence?.(s));
+    // sentence visitors: the rules that have one, each sentence in turn (a rule that throws is dropped)
+    const bySentence = active.filter((a) => a.visitors.sentence);
+    for (const s of doc.sentences) {
+      for (let k = 0; k < bySentence.length; k++) {
+        const a = bySentence[k]!;
+        if (failed.size && failed.has(a.rule.id)) continue;
+        try { a.visitors.sentence!(s); } catch (e) { fail(a.rule, e); }
+      }
+    }
     if (active.some((a) => a.visitors.paragraph)) for (const p of doc.paragraphs) run((v) => v.paragraph?.(p));
     run((v) => v.reply?.(doc));
   };

@@ -90,12 +90,30 @@ export function defineRule<M extends string>(def: RuleDefinition<M>): Rule<M> {
 
 /** Fill `{{name}}` placeholders. A placeholder without data is a bug in the rule: it throws. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g, (_m, k: string) => {
+  const parts = templateParts(template);
+  if (parts.length === 1) return parts[0]!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
     if (!data || !(k in data)) throw new Error(`Platzhalter {{${k}}} der Meldung ohne Daten`);
-    return String(data[k]);
-  });
+    out += String(data[k]) + parts[i + 1]!;
+  }
+  return out;
 }
 
+/** A message template split once into text, name, text, name, … (a rule reports the same few messages often). */
+const templates = new Map<string, string[]>();
+function templateParts(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/);
+    if (templates.size < 10_000) templates.set(template, parts);
+  }
+  return parts;
+}
+
+/** White space that folding changes: anything but a single space. */
+const SPACE_TO_FOLD = /[^\S ]|  /;
 const SNIPPET_TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r', '\u00A0']);
 
 /**
@@ -103,7 +121,7 @@ const SNIPPET_TRAILING = new Set(['.', '!', '…', ' ', '\t', '\n', '\r', '\u00A
  * characters with an ellipsis. Linear, whatever the input.
  */
 export function snippet(text: string, max = 60): string {
-  let t = text.replace(/\s+/g, ' ');
+  let t = SPACE_TO_FOLD.test(text) ? text.replace(/\s+/g, ' ') : text;
   let e = t.length;
   while (e > 0 && SNIPPET_TRAILING.has(t[e - 1]!)) e--;
   t = t.slice(0, e);

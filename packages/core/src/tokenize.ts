@@ -240,6 +240,8 @@ const LOWER_START = /^\p{Ll}/u;
 /** Words after which a full stop does not end the sentence (parse-latin's list: numbers, single letters, Latin abbreviations). */
 const PREFIX = /^(?:[0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
 
+const pool: number[][] = [[], [], [], []];
+
 function hasWord(t: Nodes, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (t.kind[k] === WORD) return true;
   return false;
@@ -250,7 +252,9 @@ function hasWord(t: Nodes, from: number, to: number): boolean {
  * sentence join a neighbouring word (their node becomes DEAD).
  */
 function sentences(text: string, t: Nodes): void {
-  let from: number[] = [], to: number[] = [];
+  // four arrays kept between calls (the passes swap them): no new arrays per text
+  let from = pool[0]!, to = pool[1]!, f2 = pool[2]!, t2 = pool[3]!;
+  from.length = 0; to.length = 0; f2.length = 0; t2.length = 0;
   let s = 0;
   for (let k = 0; k < t.n; k++) {
     if (k === t.n - 1 || (t.kind[k] === PUNCT && terminal(text, t, k))) {
@@ -258,7 +262,6 @@ function sentences(text: string, t: Nodes): void {
       s = k + 1;
     }
   }
-  let f2: number[] = [], t2: number[] = [];
   const swap = (): void => { const a = from, b = to; from = f2; to = t2; f2 = a; t2 = b; f2.length = 0; t2.length = 0; };
   const n = (): number => f2.length;
   const str = (k: number): string => text.slice(t.start[k]!, t.end[k]!);
