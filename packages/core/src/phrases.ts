@@ -1,12 +1,14 @@
 /**
- * The declarative phrase layer: a rule's `phrases.yml` is compiled (by `scripts/build.mjs`) into a data module;
+ * The declarative phrase layer: a rule's `phrases.yml` is compiled (by `scripts/build.ts`) into a data module;
  * `PhraseSet` compiles the patterns once, indexes them by the rarest required word and finds every entry
  * that matches a sentence.
  *
  * Speed: a 2 KB reply has ≈ 30 sentences and the rules ask ≈ 70 phrase sets about them, most of which have no
  * candidate pattern in a given sentence. So the index words of *all* compiled sets live in one shared map, and
- * each sentence is looked up in it once (one map look-up per token): the result lists, per set, the patterns
- * whose index word occurs in the sentence. A set asked about a sentence then only reads its own list.
+ * each sentence is listed once (each token's word record keeps its codes): the result lists, per set, the
+ * patterns whose index word occurs in the sentence. A set asked about a sentence then only reads its own list, and
+ * a candidate reaches the matcher only when the sentence also holds a word of each of its other required elements
+ * (required words, affix gates).
  */
 import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
