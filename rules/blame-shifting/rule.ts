@@ -484,7 +484,6 @@ function partyPresent(s: Sentence, ps: PartyAt[]): boolean {
   for (let k = 0; k < s.items.length - 1; k++) {
     if (s.items[k]!.quoted) continue;
     if (properAfter(s, k)) return true;
-    const n = s.items[k]!.norm;
   }
   return false;
 }

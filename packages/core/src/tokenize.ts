@@ -318,10 +318,7 @@ function sentences(text: string, t: Nodes): void {
     if (n() > 0) {
       let k = from[i]!;
       while (k < to[i]! && (t.kind[k] === SPACE || t.kind[k] === DEAD)) k++;
-      if (k < to[i]! && isMark(t.kind[k]!)) {
-        const v = str(k);
-        if (v === ',' || v === ';') { t2[n() - 1] = to[i]!; continue; }
-      }
+      if (k < to[i]! && isMark(t.kind[k]!) && (is(text, t, k, COMMA) || is(text, t, k, SEMICOLON))) { t2[n() - 1] = to[i]!; continue; }
     }
     f2.push(from[i]!); t2.push(to[i]!);
   }
