@@ -44,10 +44,15 @@ const PLAN: Record<EngineName, { warmup: number; warmupMs: number; iterations: n
   textlint: { warmup: 20, warmupMs: WARMUP_MS, iterations: 100, batchBytes: 192 * KB, growth: [512, 2 * KB, 10 * KB, 100 * KB], growthBudget: 8, timeout: 120 },
 };
 
-type Row = { section: string; what: string; value: string; target: string; ok: boolean | null; note?: string };
+type Row = { section: string; what: string; value: string; target: string; ok: boolean | null; by?: string; note?: string };
 const rows: Row[] = [];
-const row = (section: string, what: string, value: string, target = '', ok: boolean | null = null, note?: string): void => {
-  rows.push({ section, what, value, target, ok, note });
+/** A measured figure against its limit: met, or by how much it misses, relative to the limit. */
+interface Goal { ok: boolean; by: string }
+const atMost = (actual: number, limit: number): Goal => ({ ok: actual <= limit, by: `${Math.round(100 * (actual / limit - 1))} % over` });
+const atLeast = (actual: number, limit: number): Goal => ({ ok: actual >= limit, by: `${Math.round(100 * (1 - actual / limit))} % short` });
+const row = (section: string, what: string, value: string, target = '', ok: boolean | null | Goal = null, note?: string): void => {
+  if (ok !== null && typeof ok === 'object') rows.push({ section, what, value, target, ok: ok.ok, by: ok.ok ? undefined : ok.by, note });
+  else rows.push({ section, what, value, target, ok, note });
 };
 const na = (reason: string): string => `n/a (${reason})`;
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
@@ -102,8 +107,8 @@ async function main(): Promise<void> {
     const ok = (e: any): boolean => Boolean(e && e.ok !== false && e.latency);
     const S = 'Per reply (2 KB, warm)';
     if (ok(R)) {
-      row(S, 'replylint p50', ms(R.latency.p50), '≤ 0.5 ms', R.latency.p50 <= 0.5);
-      row(S, 'replylint p95', ms(R.latency.p95), '≤ 1 ms', R.latency.p95 <= 1);
+      row(S, 'replylint p50', ms(R.latency.p50), '≤ 0.5 ms', atMost(R.latency.p50, 0.5));
+      row(S, 'replylint p95', ms(R.latency.p95), '≤ 1 ms', atMost(R.latency.p95, 1));
     } else row(S, 'replylint', na(R?.error ?? 'not run'), '≤ 0.5 ms', false);
     for (const n of ['parse', 'alex', 'textlint'] as const) {
       const e = eng[n];
@@ -111,18 +116,18 @@ async function main(): Promise<void> {
     }
     if (ok(R) && ok(eng.parse)) {
       const x = R.latency.p50 / eng.parse.latency.p50;
-      row(S, 'replylint ÷ bare parse (p50)', times(x), '≤ 2.5×', x <= 2.5);
+      row(S, 'replylint ÷ bare parse (p50)', times(x), '≤ 2.5×', atMost(x, 2.5));
     } else row(S, 'replylint ÷ bare parse (p50)', na('missing engine'), '≤ 2.5×', null);
     if (ok(R) && ok(eng.alex)) {
       const x = eng.alex.latency.p50 / R.latency.p50;
-      row(S, 'alex ÷ replylint (p50): faster by', times(x), '≥ 20×', x >= 20);
+      row(S, 'alex ÷ replylint (p50): faster by', times(x), '≥ 20×', atLeast(x, 20));
     } else row(S, 'alex ÷ replylint (p50)', na('missing engine'), '≥ 20×', null);
     if (ok(R) && ok(eng.textlint)) row(S, 'textlint+prh ÷ replylint (p50): faster by', times(eng.textlint.latency.p50 / R.latency.p50));
 
     const B = 'Batch throughput, one process';
     if (ok(R)) {
-      row(B, 'replylint, 2 KB replies', mbps(R.batch.mbps), '≥ 4 MB/s', R.batch.mbps >= 4);
-      if (R.prose) row(B, 'replylint, 2 KB prose (manpages-de)', mbps(R.prose.mbps), '≥ 4 MB/s', R.prose.mbps >= 4);
+      row(B, 'replylint, 2 KB replies', mbps(R.batch.mbps), '≥ 4 MB/s', atLeast(R.batch.mbps, 4));
+      if (R.prose) row(B, 'replylint, 2 KB prose (manpages-de)', mbps(R.prose.mbps), '≥ 4 MB/s', atLeast(R.prose.mbps, 4));
       else row(B, 'replylint, prose', na(inputs.proseNote || 'no prose'));
     }
     for (const n of ['parse', 'alex', 'textlint'] as const) {
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
     const mem = child(join(here, 'lib/size-child.mjs'), [pathToFileURL(REPLYLINT_DIST).href, join(TMP, 'inputs.json'), JSON.stringify(ALL)], 120, false);
     results.memory = mem.ok ? mem.data : { error: mem.reason };
     if (mem.ok) {
-      row(M, 'replylint RSS after linting 1 MB of 2 KB replies', mb(mem.data.rssMB), '≤ 100 MB', mem.data.rssMB <= 100, `heap ${mb(mem.data.heapMB)}, max RSS ${mb(mem.data.maxRssMB)}; bundle loaded: ${mb(mem.data.baseRssMB)}`);
+      row(M, 'replylint RSS after linting 1 MB of 2 KB replies', mb(mem.data.rssMB), '≤ 100 MB', atMost(mem.data.rssMB, 100), `heap ${mb(mem.data.heapMB)}, max RSS ${mb(mem.data.maxRssMB)}; bundle loaded: ${mb(mem.data.baseRssMB)}`);
     } else row(M, 'replylint RSS', na(mem.reason), '≤ 100 MB', false);
     for (const n of ['replylint', 'alex', 'textlint'] as const) if (ok(eng[n])) row(M, `${LABEL[n]}: RSS after batch (process with tsx + inputs)`, mb(eng[n].memory.rssMB));
   }
@@ -159,9 +164,9 @@ async function main(): Promise<void> {
       if (!one || !many) throw new Error('no result');
       results.scaling = { one, many };
       row(W, '1 worker (best of 2)', mbps(one.mbps));
-      row(W, `${n} workers (best of 2)`, mbps(many.mbps), '≥ 4 MB/s', many.mbps >= 4);
+      row(W, `${n} workers (best of 2)`, mbps(many.mbps), '≥ 4 MB/s', atLeast(many.mbps, 4));
       const x = many.mbps / one.mbps;
-      row(W, `scaling ${n} ÷ 1`, x.toFixed(2) + "×", `≥ ${(0.75 * n).toFixed(1)}×`, x >= 0.75 * n);
+      row(W, `scaling ${n} ÷ 1`, x.toFixed(2) + "×", `≥ ${(0.75 * n).toFixed(1)}×`, atLeast(x, 0.75 * n));
     } catch (e) {
       row(W, 'workers', na(e instanceof Error ? e.message : String(e)));
     }
@@ -196,14 +201,14 @@ async function main(): Promise<void> {
       const target = g.size === MB ? '≤ 1 s' : g.size === 10 * MB ? '≤ 10 s' : '';
       const label = `replylint ${g.label}${g.kind === 'prose' ? ' prose' : ''}`;
       if (g.skipped) row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, na(g.skipped), target, false);
-      else row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, `${sec(g.ms!)}  (${(g.msPerMB! / 1000).toFixed(2)} s/MB, max RSS ${mb(g.maxRssMB!)}, ${g.findings} findings, ${(100 * (g.excluded ?? 0)).toFixed(1)} % excluded)`, target, g.ms! <= (g.size === MB ? 1000 : 10_000));
+      else row(g.kind === 'prose' ? 'Growth, one document (prose)' : G, label, `${sec(g.ms!)}  (${(g.msPerMB! / 1000).toFixed(2)} s/MB, max RSS ${mb(g.maxRssMB!)}, ${g.findings} findings, ${(100 * (g.excluded ?? 0)).toFixed(1)} % excluded)`, target, atMost(g.ms!, g.size === MB ? 1000 : 10_000));
     }
     // linearity: cost per MB of the largest measured size against the cheapest of 10 KB … 100 KB
     const base = small.filter((g) => g.bytes >= 10 * KB).map((g) => g.msPerMB);
     const largest = big.filter((g) => g.kind === 'replies' && !g.skipped).pop() ?? small[small.length - 1];
     if (base.length && largest) {
       const x = largest.msPerMB! / Math.min(...base);
-      row(G, `time per MB, ${largest.label} ÷ best of 10–100 KB`, times(x), '≤ 2× (linear)', x <= 2, x > 2 ? 'super-linear growth' : undefined);
+      row(G, `time per MB, ${largest.label} ÷ best of 10–100 KB`, times(x), '≤ 2× (linear)', atMost(x, 2), x > 2 ? 'super-linear growth' : undefined);
     }
     const P = eng.parse?.growth as Array<{ label: string; ms: number; msPerMB: number; skipped?: string }> | undefined;
     if (P?.length) {
@@ -226,11 +231,11 @@ async function main(): Promise<void> {
     results.cli = c;
     const show = (t: Timed | Failed, f: (x: Timed) => string = (x) => ms(x.p50)): string => (t.ok ? f(t) : na(t.reason));
     row(C, '`node -e 0` (floor)', show(c.nodeFloor!));
-    row(C, 'replylint, one 2 KB file', show(c.coldStart!), '≤ 150 ms', c.coldStart!.ok ? c.coldStart!.p50 <= 150 : false, c.coldStart!.ok && c.nodeFloor!.ok ? `${ms(c.coldStart!.p50 - c.nodeFloor!.p50)} above the floor` : undefined);
+    row(C, 'replylint, one 2 KB file', show(c.coldStart!), '≤ 150 ms', c.coldStart!.ok ? atMost(c.coldStart!.p50, 150) : false, c.coldStart!.ok && c.nodeFloor!.ok ? `${ms(c.coldStart!.p50 - c.nodeFloor!.p50)} above the floor` : undefined);
     row(C, 'alex, one file', show(c.alexCold!));
     row(C, 'textlint + prh, one file', show(c.textlintCold!));
-    row(C, 'replylint, 2,000 templates × 2 KB', show(c.templatesCold!, (x) => sec(x.p50)), '≤ 3 s', c.templatesCold!.ok ? c.templatesCold!.p50 <= 3000 : false);
-    row(C, 'replylint, same with --cache (2nd run)', show(c.templatesCache!, (x) => sec(x.p50)), '≤ 0.5 s', c.templatesCache!.ok ? c.templatesCache!.p50 <= 500 : false);
+    row(C, 'replylint, 2,000 templates × 2 KB', show(c.templatesCold!, (x) => sec(x.p50)), '≤ 3 s', c.templatesCold!.ok ? atMost(c.templatesCold!.p50, 3000) : false);
+    row(C, 'replylint, same with --cache (2nd run)', show(c.templatesCache!, (x) => sec(x.p50)), '≤ 0.5 s', c.templatesCache!.ok ? atMost(c.templatesCache!.p50, 500) : false);
   }
 
   // ---------------------------------------------------------------- language server
@@ -243,9 +248,9 @@ async function main(): Promise<void> {
     if (!l.ok) {
       row(L, 'didChange → diagnostics, 5 KB', na(l.reason ?? '?'), '≤ 30 ms', false);
     } else {
-      row(L, 'didChange → diagnostics, 5 KB (p50 / p95)', `${ms(l.edit5k!.p50)} / ${ms(l.edit5k!.p95)}`, '≤ 30 ms', l.edit5k!.p50 <= 30, `didOpen ${ms(l.edit5k!.open)}, debounce 0`);
-      row(L, 'didChange → diagnostics, 200 KB (p50 / p95)', `${ms(l.edit200k!.p50)} / ${ms(l.edit200k!.p95)}`, '≤ 200 ms', l.edit200k!.p50 <= 200, `didOpen ${ms(l.edit200k!.open)}`);
-      row(L, `server RSS after ${l.docs!.count} documents`, mb(l.docs!.rssAfterGcMB ?? l.docs!.rssMB), '≤ 100 MB', (l.docs!.rssAfterGcMB ?? l.docs!.rssMB) <= 100, `at start ${mb(l.docs!.startRssMB)}; ${l.docs!.count} opens linted in ${sec(l.docs!.ms)}`);
+      row(L, 'didChange → diagnostics, 5 KB (p50 / p95)', `${ms(l.edit5k!.p50)} / ${ms(l.edit5k!.p95)}`, '≤ 30 ms', atMost(l.edit5k!.p50, 30), `didOpen ${ms(l.edit5k!.open)}, debounce 0`);
+      row(L, 'didChange → diagnostics, 200 KB (p50 / p95)', `${ms(l.edit200k!.p50)} / ${ms(l.edit200k!.p95)}`, '≤ 200 ms', atMost(l.edit200k!.p50, 200), `didOpen ${ms(l.edit200k!.open)}`);
+      row(L, `server RSS after ${l.docs!.count} documents`, mb(l.docs!.rssAfterGcMB ?? l.docs!.rssMB), '≤ 100 MB', atMost(l.docs!.rssAfterGcMB ?? l.docs!.rssMB, 100), `at start ${mb(l.docs!.startRssMB)}; ${l.docs!.count} opens linted in ${sec(l.docs!.ms)}`);
     }
   }
 
@@ -269,7 +274,7 @@ function render(meta: { date: string; commit: string | null; node: string; cpu: 
   lines.push('| --- | --- | --- | --- | --- |');
   let last = '';
   for (const r of rows) {
-    const mark = r.ok === null ? '' : r.ok ? '✔' : '✘';
+    const mark = r.ok === null ? '' : r.ok ? '✔' : r.by ? `✘ ${r.by}` : '✘';
     lines.push(`| ${r.section === last ? '' : r.section} | ${r.what} | ${r.value}${r.note ? ` — ${r.note}` : ''} | ${r.target} | ${mark} |`);
     last = r.section;
   }
