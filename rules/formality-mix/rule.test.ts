@@ -1,5 +1,6 @@
 import { ruleTester } from '@replylint/core/testing';
-import rule from './rule.ts';
+import { describe, expect, it } from 'vitest';
+import rule, { CODE, looksLikeCode } from './rule.ts';
 
 ruleTester.run(rule, {
   valid: [
@@ -40,4 +41,24 @@ ruleTester.run(rule, {
       }],
     },
   ],
+});
+
+describe('looksLikeCode', () => {
+  it('agrees with CODE', () => {
+    const samples = [
+      'Dir::Etc::main', 'for dir in a b c; do', 'a && b', 'ls -la', 'du --max-depth=1', 'x=1', 'do', 'for', 'fort', 'undo it',
+      'Sie -', 'Sie - gibt', 'Sie --', 'a\u00a0-b', 'a\u3000--b', '{{name}}', '$HOME', '`ls`', '<b>', 'a=', '=b', 'é=b',
+      'Dodo do. do', '_do_', 'ado', 'do_', 'For', 'FOR', 'vorfor for', 'x:y', 'x:::', '&', '&&&', '', 'Hallo du, wie geht es dir?',
+    ];
+    for (const t of samples) expect(looksLikeCode(t), t).toBe(CODE.test(t));
+    // random strings over the characters that matter
+    const alphabet = ['d', 'o', 'f', 'r', '-', '=', ':', '&', ' ', '\u00a0', 'a', '_', '1', 'ä', '$', '.', '\n'];
+    let seed = 1;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    for (let k = 0; k < 20000; k++) {
+      let t = '';
+      for (let n = rand(8); n >= 0; n--) t += alphabet[rand(alphabet.length)];
+      expect(looksLikeCode(t), JSON.stringify(t)).toBe(CODE.test(t));
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { defineRule, discourse, PhraseSet, type Doc, type Sentence, type Token } from '@replylint/core';
+import { defineRule, discourse, perWord, PhraseSet, type Doc, type Sentence, type Token } from '@replylint/core';
 import { channel, directive, fee, supportProduct } from './phrases.gen.ts';
 
 const FEE = new PhraseSet(fee, 'paid-hotline/fee');
@@ -63,10 +63,8 @@ function priceAt(items: Token[]): number {
 
 /** A fee word: every fee phrase (phrases.yml `fee`) holds one, so a sentence without it needs no fee look-up. */
 export const FEE_HINT = /pflicht|gebuehr|gegen|mehrwert|premium|sonderruf/;
-function feeHint(items: Token[]): boolean {
-  for (const t of items) if (t.kind === 'word' && FEE_HINT.test(t.norm)) return true;
-  return false;
-}
+/** Whether a folded word holds a fee word, worked out once per word and kept on its record (core's perWord). */
+const feeWord = perWord((norm: string): boolean => FEE_HINT.test(norm));
 const FREE = /^(?:kostenlos|kostenfrei|gebuehrenfrei|gratis|inklusive|enthalten)/;
 const CLOSING = /^(?:(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|gruesse)\b.*\bgruesse?n?\b|gruss\b|gruesse\b|mfg\b|lg\b|vg\b)/;
 
@@ -121,7 +119,14 @@ export default defineRule({
         const items = s.items;
         let what = '';
         let messageId: 'premiumNumber' | 'paidChannel' = 'paidChannel';
-        const num = premiumNumber(items);
+        // one pass for what the checks below cannot do without: a number (premium numbers and prices) and a fee word
+        let hasNum = false, hint = false;
+        for (let i = 0; i < items.length; i++) {
+          const t = items[i]!;
+          if (t.kind === 'num') hasNum = true;
+          else if (t.kind === 'word' && !hint && feeWord(t.word)) hint = true;
+        }
+        const num = hasNum ? premiumNumber(items) : -1;
         if (num >= 0) {
           const clause = s.clauses.find((c) => num >= c.from && num < c.to) ?? s.clauses[0]!;
           if (discourse.negationsIn(s, clause).length > 0 || negatedOrFree(s, num)) return;
@@ -131,10 +136,10 @@ export default defineRule({
           what = items[num]!.text.startsWith('0900') || items[num]!.text === '900' ? '0900-Nummer' : items[num]!.text === '0137' ? '0137-Nummer' : '0180-Nummer';
           messageId = 'premiumNumber';
         } else {
-          const per = perTimePrice(items);
-          const price = priceAt(items);
+          // a price per minute and a money amount both sit next to a number: without one the item scans are spared
+          const per = hasNum ? perTimePrice(items) : -1;
+          const price = hasNum ? priceAt(items) : -1;
           // cheap pre-check: without a price or a fee word nothing below can match (every fee phrase holds a fee word)
-          const hint = feeHint(items);
           if (per < 0 && price < 0 && !hint) return;
           // "0900 1 555 666. Anrufe kosten 1,49 € pro Minute." – the price of the number just named
           if (per >= 0 && lastReported === s.index - 1) return;
