@@ -218,22 +218,28 @@ function sentenceContext(s: Sentence): SentenceContext {
 function computeSentenceContext(s: Sentence): SentenceContext {
   let ref = false, agent = false, technical = false, weak = false;
   let caps = 0;
-  for (let k = 0; k < s.items.length; k++) {
-    const t = s.items[k]!;
-    if (t.text === '»' || t.text === '«') technical = true;
-    // licence boilerplate shouts ("Es gibt KEINE GARANTIE")
-    if (t.kind === 'word' && t.text.length >= 4 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase() && ++caps >= 2) technical = true;
-    if (t.text === '§') ref = true;
-    if (t.kind !== 'word' || t.quoted) continue;
-    if (TECH.has(t.norm)) technical = true;
-    if (citesRule(t.norm)) { ref = true; agent = true; }
-    if (!CUSTOMER_REF.has(t.norm)) continue;
+  const items = s.items;
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]!;
+    const text = t.text;
+    if (text === '»' || text === '«') technical = true;
+    if (text === '§') ref = true;
+    if (t.kind !== 'word') continue;
+    // licence boilerplate shouts ("Es gibt KEINE GARANTIE"); a word with a lower-case a–z among its first two
+    // letters is not upper case (upper-casing never yields one), which spares most words the two case copies
+    if (text.length >= 4 && !isLowerAZ(text.charCodeAt(0)) && !isLowerAZ(text.charCodeAt(1)) && text === text.toUpperCase() && text !== text.toLowerCase() && ++caps >= 2) technical = true;
+    if (t.quoted) continue;
+    const w = contextBits(t.word);
+    if (w === 0) continue;
+    if (w & W_TECH) technical = true;
+    if (w & W_RULE) { ref = true; agent = true; }
+    if (!(w & W_REF)) continue;
     // formal address is capitalised ("Ihnen", "Ihr"); lower-case "ihr/sie" mid-sentence is the third person
-    if (FORMAL_OR_THIRD.has(t.norm) && k > 0 && !t.upper) continue;
+    if ((w & W_FORMAL) && k > 0 && !t.upper) continue;
     // "Beachten Sie, dass …": an imperative addressing a reader, as manuals do
     if (t.norm === 'sie' && k === 1) continue;
     // the formal "Sie/Ihnen/Ihr" alone is weak: manuals address their reader the same way
-    if (AGENT_OR_SOFTENER.has(t.norm) || t.norm.startsWith('kunde')) { agent = true; ref = true; } else weak = true;
+    if (w & W_AGENT) { agent = true; ref = true; } else weak = true;
   }
   if (technical && !agent) return 'technical';
   if (ref) return 'customer';
@@ -257,6 +263,16 @@ const MANUAL_NOTE = words('beachten hinweis achtung anmerkung');
 const INDEFINITE = words('ein eine einen');
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
 const AGENT_OR_SOFTENER = words('nope unseres meines wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
+
+/**
+ * What computeSentenceContext asks of a word token's folded word, as bits: worked out once per word and kept on its
+ * record (words.ts), instead of up to five set look-ups and citesRule's dozen affix tests per token and sentence.
+ */
+const W_TECH = 1, W_RULE = 2, W_REF = 4, W_FORMAL = 8, W_AGENT = 16;
+const contextBits = perWord((n: string): number =>
+  (TECH.has(n) ? W_TECH : 0) | (citesRule(n) ? W_RULE : 0) | (CUSTOMER_REF.has(n) ? W_REF : 0) | (FORMAL_OR_THIRD.has(n) ? W_FORMAL : 0)
+  | (AGENT_OR_SOFTENER.has(n) || n.startsWith('kunde') ? W_AGENT : 0));
+const isLowerAZ = (c: number): boolean => c >= 97 && c <= 122;
 
 /** Generic courtesy lines: they offer nothing concrete. */
 const COURTESY = new GatedPhraseSet(perPattern([
