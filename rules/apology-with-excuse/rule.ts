@@ -39,6 +39,8 @@ function isContrastAt(s: Sentence, i: number): boolean {
 }
 
 function contrastIn(s: Sentence, from: number): number {
+  // nothing after the end of the sentence (where firstContrast asks from): no tail to make and list
+  if (from >= s.items.length) return -1;
   for (const h of CONTRAST.match(tail(s, from))) {
     // first contrast word after `from`
     for (let i = from + h.match.from; i < s.items.length; i++) {
@@ -103,9 +105,7 @@ function check(doc: Doc, s: Sentence): Finding | null {
   if (n.items[0]?.quoted) return null;
   const nc = firstContrast(n, 0);
   if (nc >= 0) {
-    const rest = tail(n, nc);
     if (!helps(n) && (EXCUSE.test(n) || THIRD.test(n) || mentionsCompany(n) || discourse.hasReason(n))) return { kind: 'excuse', end: n.end, cut: null };
-    void rest;
     return null;
   }
   if (EXCUSE.test(n) && !helps(n)) return { kind: 'excuse', end: n.end, cut: null };

@@ -49,6 +49,7 @@ function clauseAt(s: Sentence, i: number): Sentence['clauses'][number] {
 const ES_UEBLICH = /\b(?:[Ee]s (?:ist|war|wäre)|(?:ist|war|wäre) es) (?:\S+ )?üblich\b/;
 const FIXED = new Set(['wieder', 'jetzt', 'nun', 'inzwischen', 'mittlerweile', 'nach', 'hoffe', 'hoffen', 'hoffentlich']);
 const BUT = new Set(['aber', 'jedoch', 'allerdings', 'trotzdem', 'dennoch']);
+const CONDITIONAL_LEADS = new Set(['ob', 'falls', 'sofern', 'sollte', 'sollten']);
 const COORD = new Set(['und', 'oder', 'sondern', 'aber', 'sowie', '–', '-', ';']);
 
 /**
@@ -93,10 +94,11 @@ function takenFurther(doc: Doc, s: Sentence, back: boolean): boolean {
 }
 
 function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
-  // a concession ("liegt zwar im Toleranzbereich – wenn es aber täglich auftritt, …") is not a brush-off
-  if (s.items.some((t) => t.norm === 'zwar') && s.items.some((t) => t.norm === 'aber' || t.norm === 'doch' || t.norm === 'jedoch')) return null;
   const hits = DISMISSIVE.match(s);
   if (hits.length === 0) return null;
+  // a concession ("liegt zwar im Toleranzbereich – wenn es aber täglich auftritt, …") is not a brush-off (looked for
+  // only in the few sentences with a hit: the scan of every sentence cost more than the matching it spared)
+  if (s.items.some((t) => t.norm === 'zwar') && s.items.some((t) => t.norm === 'aber' || t.norm === 'doch' || t.norm === 'jedoch')) return null;
   const harmless = discourse.harmlessNegation(s);
   // an acknowledgement in a clause of its own turns the statement around ("…, umso wichtiger ist Ihr Hinweis")
   // … unless a "but" takes it back ("Wir verstehen Ihren Ärger, können aber versichern, dass …")
@@ -108,7 +110,7 @@ function findDismissive(doc: Doc, s: Sentence): PhraseEntry | null {
     const f = flags(h.entry);
     const last = clauseAt(s, to - 1);
     const first = clauseAt(s, from);
-    if (['ob', 'falls', 'sofern', 'sollte', 'sollten'].includes(first.lead)) continue;
+    if (CONDITIONAL_LEADS.has(first.lead)) continue;
     if (s.question && !f.has('q') && !(last.subordinate && (last.lead === 'dass' || last.lead === 'daß'))) continue;
     if (f.has('neg') && negated(s, last, to, harmless)) continue;
     if (f.has('reason') && REASONS.test(s)) continue;

@@ -9,12 +9,14 @@ interface TopicData { subject: string; refusal?: string; alternatives: [string, 
 const TOPICS = new PhraseSet(topics, 'flat-no/topics');
 const DEFAULT: TopicData = { subject: 'Das', refusal: 'Das ist leider nicht möglich', alternatives: ['[Alternative 1, mit Preis]', '[Alternative 2, mit Preis]'] };
 
+/** Place of each topic in phrases.yml (made once, not per suggestion). */
+const ORDER = new Map(topics.map((t, i) => [t, i]));
+
 /** The topic of a refusal sentence (first entry in phrases.yml order that matches), or the default. */
 export function topicOf(s: Sentence): TopicData {
   const hits = TOPICS.match(s).filter((h) => !s.items[h.match.from]!.quoted);
   if (hits.length === 0) return DEFAULT;
-  const order = new Map(topics.map((t, i) => [t, i]));
-  hits.sort((a, b) => order.get(a.entry)! - order.get(b.entry)!);
+  hits.sort((a, b) => ORDER.get(a.entry)! - ORDER.get(b.entry)!);
   return hits[0]!.entry.data as TopicData;
 }
 

@@ -60,6 +60,10 @@ export default defineRule({
   create(ctx) {
     return {
       reply(doc) {
+        // without template branches every sentence is read with the whole reply, and each list below keeps only what
+        // the reply's way forward does not answer: a reply that has one (most do; the answer is worked out once per
+        // reply) reports nothing, so its refusals, dismissals and sendings-away need not be looked for
+        if (doc.branches.length === 0 && discourse.replyWayForward(doc)) return;
         // refusals the customer reads without any way forward (per template branch, if the reply has branches)
         let list = discourse.refusals(doc, { letter: true }).filter((r) => !discourse.replyWayForward(doc, r.sentence));
         // a reply that only dismisses the problem ("liegt im normalen Bereich", "für uns erledigt") leaves the

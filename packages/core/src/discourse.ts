@@ -218,22 +218,28 @@ function sentenceContext(s: Sentence): SentenceContext {
 function computeSentenceContext(s: Sentence): SentenceContext {
   let ref = false, agent = false, technical = false, weak = false;
   let caps = 0;
-  for (let k = 0; k < s.items.length; k++) {
-    const t = s.items[k]!;
-    if (t.text === '»' || t.text === '«') technical = true;
-    // licence boilerplate shouts ("Es gibt KEINE GARANTIE")
-    if (t.kind === 'word' && t.text.length >= 4 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase() && ++caps >= 2) technical = true;
-    if (t.text === '§') ref = true;
-    if (t.kind !== 'word' || t.quoted) continue;
-    if (TECH.has(t.norm)) technical = true;
-    if (citesRule(t.norm)) { ref = true; agent = true; }
-    if (!CUSTOMER_REF.has(t.norm)) continue;
+  const items = s.items;
+  for (let k = 0; k < items.length; k++) {
+    const t = items[k]!;
+    const text = t.text;
+    if (text === '»' || text === '«') technical = true;
+    if (text === '§') ref = true;
+    if (t.kind !== 'word') continue;
+    // licence boilerplate shouts ("Es gibt KEINE GARANTIE"); a word with a lower-case a–z among its first two
+    // letters is not upper case (upper-casing never yields one), which spares most words the two case copies
+    if (text.length >= 4 && !isLowerAZ(text.charCodeAt(0)) && !isLowerAZ(text.charCodeAt(1)) && text === text.toUpperCase() && text !== text.toLowerCase() && ++caps >= 2) technical = true;
+    if (t.quoted) continue;
+    const w = contextBits(t.word);
+    if (w === 0) continue;
+    if (w & W_TECH) technical = true;
+    if (w & W_RULE) { ref = true; agent = true; }
+    if (!(w & W_REF)) continue;
     // formal address is capitalised ("Ihnen", "Ihr"); lower-case "ihr/sie" mid-sentence is the third person
-    if (FORMAL_OR_THIRD.has(t.norm) && k > 0 && !t.upper) continue;
+    if ((w & W_FORMAL) && k > 0 && !t.upper) continue;
     // "Beachten Sie, dass …": an imperative addressing a reader, as manuals do
     if (t.norm === 'sie' && k === 1) continue;
     // the formal "Sie/Ihnen/Ihr" alone is weak: manuals address their reader the same way
-    if (AGENT_OR_SOFTENER.has(t.norm) || t.norm.startsWith('kunde')) { agent = true; ref = true; } else weak = true;
+    if (w & W_AGENT) { agent = true; ref = true; } else weak = true;
   }
   if (technical && !agent) return 'technical';
   if (ref) return 'customer';
@@ -257,6 +263,16 @@ const MANUAL_NOTE = words('beachten hinweis achtung anmerkung');
 const INDEFINITE = words('ein eine einen');
 const FORMAL_OR_THIRD = words('sie ihnen ihr ihre ihren ihrem ihrer ihres');
 const AGENT_OR_SOFTENER = words('nope unseres meines wir uns unser unsere unseren unserem unserer ich mir mich mein meine meinen meinem leider bedauerlicherweise sorry bedauern bedaure du dir dich dein deine deinen deinem deiner');
+
+/**
+ * What computeSentenceContext asks of a word token's folded word, as bits: worked out once per word and kept on its
+ * record (words.ts), instead of up to five set look-ups and citesRule's dozen affix tests per token and sentence.
+ */
+const W_TECH = 1, W_RULE = 2, W_REF = 4, W_FORMAL = 8, W_AGENT = 16;
+const contextBits = perWord((n: string): number =>
+  (TECH.has(n) ? W_TECH : 0) | (citesRule(n) ? W_RULE : 0) | (CUSTOMER_REF.has(n) ? W_REF : 0) | (FORMAL_OR_THIRD.has(n) ? W_FORMAL : 0)
+  | (AGENT_OR_SOFTENER.has(n) || n.startsWith('kunde') ? W_AGENT : 0));
+const isLowerAZ = (c: number): boolean => c >= 97 && c <= 122;
 
 /** Generic courtesy lines: they offer nothing concrete. */
 const COURTESY = new GatedPhraseSet(perPattern([
@@ -347,19 +363,9 @@ export function harmlessNegation(sentence: Sentence): Array<[number, number]> {
   const f = factsOf(sentence);
   return f.harmless ??= HARMLESS_NEGATION.match(sentence).map((h) => [h.match.from, h.match.to] as [number, number]);
 }
-const NO_RANGES: Array<[number, number]> = [];
-
 /** A negation word, as negationsIn and spoiled read them ("nix" counts in clauses). */
 function isNegation(norm: string): boolean {
   return NEGATIONS.has(norm) || norm === 'nix';
-}
-
-/**
- * The harmless ranges as the discourse checks need them: they only ever exempt a negation word (see spoiled,
- * negationsIn), so a sentence without one needs no phrase matching — the ranges are then left empty.
- */
-function harmlessFor(s: Sentence): Array<[number, number]> {
-  return wordFacts(s).negation ? harmlessNegation(s) : NO_RANGES;
 }
 
 function inRanges(i: number, ranges: Array<[number, number]>): boolean {
@@ -431,11 +437,15 @@ function computeQuoted(doc: Doc, s: Sentence, gt: boolean): boolean {
   return /^[ \t]*>/.test(doc.text.slice(ls, s.start + 1));
 }
 
-/** Is the match [from, to) inside a harmless negation or quoted text? */
-function spoiled(s: Sentence, from: number, to: number, harmless: Array<[number, number]>): boolean {
+/**
+ * Is the match [from, to) inside a harmless negation or quoted text? The harmless ranges only ever exempt a negation
+ * word, so they are looked up (phrase matching, once per sentence) only for a match that holds one — as negationsIn
+ * does: most refusal and dismissal matches hold none, and many sentences with a negation never need the ranges.
+ */
+function spoiled(s: Sentence, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (s.items[k]!.quoted) return true;
-    if (NEGATIONS.has(s.items[k]!.norm) && inRanges(k, harmless)) return true;
+    if (NEGATIONS.has(s.items[k]!.norm) && inRanges(k, harmlessNegation(s))) return true;
   }
   return false;
 }
@@ -458,10 +468,9 @@ export function refusalHits(s: Sentence): Refusal[] {
   const out: Refusal[] = [];
   facts.contextless = null;
   const found = REFUSAL.match(s);
-  const harmless = harmlessFor(s);
   for (const hit of found) {
     const { from, to } = hit.match;
-    if (spoiled(s, from, to, harmless)) continue;
+    if (spoiled(s, from, to)) continue;
     const kind = hit.entry.kind as RefusalKind;
     const id = String(hit.entry.id);
     // the refusal's key word decides the clause ("Falls das nicht möglich ist, …" is conditional)
@@ -506,7 +515,7 @@ export function refusalHits(s: Sentence): Refusal[] {
     const clause = clauseOf(s, i);
     if (isConditional(s, clause) || counterfactual(s, clause) || causalClause(s, clause) || s.items[i]!.quoted) continue;
     // the negation must belong to the service verb's conjunct: "… gesandt und können nicht manipuliert werden"
-    const negs = negationsIn(s, clause, harmless).filter((n) => !coordinatedApart(s, n, i));
+    const negs = negationsIn(s, clause).filter((n) => !coordinatedApart(s, n, i));
     if (negs.length === 0) continue;
     // "Wir haben entschieden, den Schaden nicht zu regulieren": the agent decided on the infinitive's clause
     const agent = hasWord(s, clause, COMPANY_SUBJECT) || agentDecidedBefore(s, clause);
@@ -522,7 +531,7 @@ export function refusalHits(s: Sentence): Refusal[] {
   if (anyNegation && !out.some((r) => r.kind === 'service' || r.kind === 'cannot')) {
     for (const c of s.clauses) {
       if (!hasWord(s, c, AGENT) || !hasWord(s, c, CAN_MODAL) || hasWord(s, c, COGNITIVE) || isConditional(s, c) || causalClause(s, c) || counterfactual(s, c)) continue;
-      const negs = negationsIn(s, c, harmless);
+      const negs = negationsIn(s, c);
       if (negs.length === 0 || notYet(s, negs[0]!, negs[0]! + 1)) continue;
       out.push({ sentence: s, kind: 'service', strength: 3, id: 'agent-cannot', from: c.from, to: c.to, clause: c });
       break;
@@ -755,14 +764,13 @@ export function wayForwardIn(s: Sentence, except?: Clause): boolean {
 
 function computeWayForward(s: Sentence, except?: Clause): boolean {
   if (s.question && !CHOICE_QUESTION.test(s.text)) return false;
-  const hits = WAY_FORWARD.match(s);
-  const harmless = harmlessFor(s);
   const refused = refusalHits(s);
-  const sendsAway = refused.some((r) => r.kind === 'deflect');
   // is the sentence a courtesy line? asked only when an offer or a marker makes it matter
   let courtesy: boolean | null = null;
-  if (agentOffer(s, refused, harmless, except) && !(courtesy = isCourtesy(s))) return true;
-  for (const h of hits) {
+  if (agentOffer(s, refused, except) && !(courtesy = isCourtesy(s))) return true;
+  // the markers are matched only now: an offer of the agent settles the question without them
+  const sendsAway = refused.some((r) => r.kind === 'deflect');
+  for (const h of WAY_FORWARD.match(s)) {
     const i = h.match.from;
     if (s.items[i]!.quoted) continue;
     const c = clauseOf(s, i);
@@ -776,7 +784,7 @@ function computeWayForward(s: Sentence, except?: Clause): boolean {
     // main clause after it does ("…, aber wir schicken Ihnen …", "…, wir schreiben den Betrag gut")
     const ci = s.clauses.indexOf(c);
     if (ci > 0 && !NEW_MAIN.has(c.lead) && refused.some((r) => r.clause === s.clauses[ci - 1] && r.kind !== 'deflect' && !TRUE_SUB.has(r.clause.lead))) continue;
-    if (negationsIn(s, c, harmless).length > 0) continue;
+    if (negationsIn(s, c).length > 0) continue;
     const kind = h.entry.kind;
     // a courtesy line ("Bei Fragen stehen wir Ihnen gern zur Verfügung") offers nothing concrete
     if (kind !== 'strong' && (courtesy ??= isCourtesy(s))) continue;
@@ -805,11 +813,11 @@ const LIMITING = words('nur lediglich leider');
 /** "Ich kann Ihren Ärger verstehen", "Wir können Ihnen versichern …", "Wir würden uns freuen …": no offer. */
 const NOT_AN_OFFER = words(`verstehen nachvollziehen nachempfinden versichern bestaetigen mitteilen sagen bedauern entschuldigen freuen hoffen
   garantieren vorstellen`);
-function agentOffer(s: Sentence, refused: Refusal[], harmless: Array<[number, number]>, except?: Clause): boolean {
+function agentOffer(s: Sentence, refused: Refusal[], except?: Clause): boolean {
   if (refused.some((r) => r.kind === 'deflect')) return false;
   for (const c of s.clauses) {
     if (c === except || !hasWord(s, c, AGENT) || !hasWord(s, c, OFFER_MODAL)) continue;
-    if (hasWord(s, c, LIMITING) || hasWord(s, c, NOT_AN_OFFER) || refused.some((r) => r.clause === c) || negationsIn(s, c, harmless).length > 0) continue;
+    if (hasWord(s, c, LIMITING) || hasWord(s, c, NOT_AN_OFFER) || refused.some((r) => r.clause === c) || negationsIn(s, c).length > 0) continue;
     if (isConditional(s, c) && !s.question) continue;
     if (c.to - c.from < 4) continue;
     return true;
@@ -1035,7 +1043,7 @@ export function dismissalIn(s: Sentence): number {
     if (!s.question) {
       for (const h of DISMISSAL.match(s)) {
         const { from, to } = h.match;
-        if (spoiled(s, from, to, harmlessFor(s))) continue;
+        if (spoiled(s, from, to)) continue;
         const c = clauseOf(s, to - 1);
         if (isConditional(s, c) && !hasWord(s, c, K2)) continue;
         if (!customerContext(s, c)) continue;
