@@ -59,7 +59,11 @@ describe('ReDoS', () => {
   it('no regular expression is vulnerable to catastrophic backtracking', () => {
     const bad: string[] = [];
     for (const r of regexes) {
-      const res = checkSync(r.source, r.flags.replace(/[^gimsuyd]/g, ''), { timeout: 10000 });
+      const flags = r.flags.replace(/[^gimsuyd]/g, '');
+      let res = checkSync(r.source, flags, { timeout: 10000 });
+      // recheck's time limit is wall-clock: on a busy machine (the full suite seen at load 5 on 2 cores) a regex it
+      // decides in a second ran out of it and came back undecided; such a one gets a second, longer look
+      if (res.status === 'unknown' && res.error?.kind === 'timeout') res = checkSync(r.source, flags, { timeout: 60000 });
       if (res.status === 'vulnerable') bad.push(`${r.where}: /${r.source}/${r.flags} — ${res.complexity?.type ?? ''} ${res.attack ? `Angriff: ${JSON.stringify(res.attack.pattern).slice(0, 80)}` : ''}`);
       if (res.status === 'unknown') bad.push(`${r.where}: /${r.source}/${r.flags} — nicht entscheidbar (${res.error?.kind ?? 'unknown'}): umschreiben`);
     }
