@@ -129,7 +129,10 @@ function buildTokens(original: string, clean: CleanText, masked: string, opaque:
 }
 
 function isTerminal(t: Token): boolean {
-  return t.kind === 'punct' && TERMINALS.test(t.text);
+  if (t.kind !== 'punct') return false;
+  // every terminal starts with . ! ? or …: most punctuation (commas, dashes, brackets) needs no regular expression
+  const c = t.text.charCodeAt(0);
+  return (c === 46 || c === 33 || c === 63 || c === 0x2026) && TERMINALS.test(t.text);
 }
 
 function nextNonSpace(tokens: Token[], i: number): Token | undefined {
@@ -175,20 +178,19 @@ function breakEnds(tokens: Token[], i: number, text: string, lineStart: number):
 function buildClauses(items: Token[]): Clause[] {
   const clauses: Clause[] = [];
   let from = 0;
-  const push = (to: number): void => {
-    if (to <= from) return;
-    let lead = '';
-    for (let k = from; k < to; k++) if (items[k]!.kind === 'word') { lead = items[k]!.norm; break; }
-    clauses.push({ from, to, lead, subordinate: SUBORDINATORS.has(lead) });
-  };
-  for (let k = 0; k < items.length; k++) {
-    const t = items[k]!;
-    if (t.kind === 'punct' && CLAUSE_BREAK.has(t.text)) {
-      push(k);
-      from = k + 1;
+  // a clause ends at each clause break and at the end of the sentence (k === items.length)
+  for (let k = 0; k <= items.length; k++) {
+    if (k < items.length) {
+      const t = items[k]!;
+      if (t.kind !== 'punct' || !CLAUSE_BREAK.has(t.text)) continue;
     }
+    if (k > from) {
+      let lead = '';
+      for (let j = from; j < k; j++) if (items[j]!.kind === 'word') { lead = items[j]!.norm; break; }
+      clauses.push({ from, to: k, lead, subordinate: SUBORDINATORS.has(lead) });
+    }
+    from = k + 1;
   }
-  push(items.length);
   return clauses;
 }
 
@@ -293,7 +295,7 @@ export function segment(original: string): SegmentResult {
     }
     // "in der Packstation 118. Bitte …": the parser glues the full stop to a number; a number of three or more
     // digits (or a full date) followed by a capitalised word ends the sentence
-    if (t.kind === 'num' && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
+    if (t.kind === 'num' && t.text.charCodeAt(t.text.length - 1) === 46 && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
       const next = nextNonSpace(tokens, i);
       let ends = !next || (next.kind === 'word' && next.upper) || next.kind === 'opaque';
       // "die 3. Mahnung", "am 3. März": a one- or two-digit ordinal after an article or preposition continues

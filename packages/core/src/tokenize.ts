@@ -259,6 +259,18 @@ const PREFIX = /^(?:[0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|et
 
 const pool: number[][] = [[], [], [], []];
 
+/** The word starts with a lower-case letter (ASCII without a regular expression). */
+function lowerStart(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_START.test(text.slice(start, Math.min(start + 2, end))); // the first code point
+}
+
+/** PREFIX matches the word in lower case; no entry is longer than four characters (and lower-casing never shortens). */
+function prefix(text: string, t: Nodes, k: number): boolean {
+  return t.end[k]! - t.start[k]! <= 4 && PREFIX.test(text.slice(t.start[k]!, t.end[k]!).toLowerCase());
+}
+
 function hasWord(t: Nodes, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (t.kind[k] === WORD) return true;
   return false;
@@ -304,7 +316,7 @@ function sentences(text: string, t: Nodes): void {
     if (n() > 0) {
       let k = from[i]!;
       while (k < to[i]! && t.kind[k] === SPACE) k++;
-      if (k < to[i]! && t.kind[k] === WORD && LOWER_START.test(str(k))) { t2[n() - 1] = to[i]!; continue; }
+      if (k < to[i]! && t.kind[k] === WORD && lowerStart(text, t.start[k]!, t.end[k]!)) { t2[n() - 1] = to[i]!; continue; }
     }
     f2.push(from[i]!); t2.push(to[i]!);
   }
@@ -321,7 +333,7 @@ function sentences(text: string, t: Nodes): void {
     let a = from[i]!, b = to[i]!;
     for (;;) {
       const last = prevLive(t, b, a), word = last > a ? prevLive(t, last, a) : -1;
-      if (last < 0 || word < 0 || !isMark(t.kind[last]!) || !is(text, t, last, DOT) || t.kind[word] !== WORD || !PREFIX.test(str(word).toLowerCase())) break;
+      if (last < 0 || word < 0 || !isMark(t.kind[last]!) || !is(text, t, last, DOT) || t.kind[word] !== WORD || !prefix(text, t, word)) break;
       t.end[word] = t.end[last]!;
       t.kind[last] = DEAD;
       if (i + 1 >= from.length) break;
