@@ -135,8 +135,8 @@ function cutAt(text: string, from: number, limit: number, re: RegExp): number | 
 
 /** Lint a text with the given rules. Never throws for bad input; a rule that throws becomes one internal finding. */
 export function lintText(text: string, options: LintOptions): LintResult {
-  const known = new Map(options.rules.map((r) => [r.id, r]));
-  const config = options.config ?? { rules: presetRules('replylint:recommended', known), allow: [], maxSize: DEFAULT_MAX_SIZE };
+  // the map of rules by id only serves the default config: not built on every call with a config
+  const config = options.config ?? { rules: presetRules('replylint:recommended', new Map(options.rules.map((r) => [r.id, r]))), allow: [], maxSize: DEFAULT_MAX_SIZE };
   const size = text.length > config.maxSize / 4 ? byteLength(text) : text.length;
   if (size > config.maxSize) {
     const lines = new LineIndex(text);
@@ -210,12 +210,6 @@ export function lintText(text: string, options: LintOptions): LintResult {
         fail(rule, e);
       }
     }
-    const run = (fn: (v: RuleVisitors) => void): void => {
-      for (const a of active) {
-        if (failed.has(a.rule.id)) continue;
-        try { fn(a.visitors); } catch (e) { fail(a.rule, e); }
-      }
-    };
     // sentence visitors: the rules that have one, each sentence in turn (a rule that throws is dropped)
     const bySentence = active.filter((a) => a.visitors.sentence);
     for (const s of doc.sentences) {
@@ -225,8 +219,22 @@ export function lintText(text: string, options: LintOptions): LintResult {
         try { a.visitors.sentence!(s); } catch (e) { fail(a.rule, e); }
       }
     }
-    if (active.some((a) => a.visitors.paragraph)) for (const p of doc.paragraphs) run((v) => v.paragraph?.(p));
-    run((v) => v.reply?.(doc));
+    // paragraph visitors likewise: only the rules that have one, not a closure and a look-up per rule and paragraph
+    const byParagraph = active.filter((a) => a.visitors.paragraph);
+    if (byParagraph.length) {
+      for (const p of doc.paragraphs) {
+        for (let k = 0; k < byParagraph.length; k++) {
+          const a = byParagraph[k]!;
+          if (failed.size && failed.has(a.rule.id)) continue;
+          try { a.visitors.paragraph!(p); } catch (e) { fail(a.rule, e); }
+        }
+      }
+    }
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k]!;
+      if (failed.size && failed.has(a.rule.id)) continue;
+      try { a.visitors.reply?.(doc); } catch (e) { fail(a.rule, e); }
+    }
   };
 
   const parts = sections(prepared);

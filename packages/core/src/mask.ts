@@ -15,16 +15,20 @@ export interface OpaqueSpan {
 // are regexes that recheck (packages/core/test/redos.test.ts) proves free of super-linear backtracking.
 const COMMENTS: Array<[string, string]> = [['<!--', '-->'], ['{{!--', '--}}'], ['{{!', '}}'], ['{#', '#}']];
 
-const PATTERNS: Array<[RegExp, OpaqueKind]> = [
-  [/\{%-?\s{0,20}(?:if|elsif|else|endif|unless|endunless|case|when|endcase|for|endfor|comment|endcomment|raw|endraw|assign|capture|endcapture)\b[^%]{0,500}%\}/g, 'logic'],
-  [/\{\{~?\s{0,20}[#/^][^{}]{0,500}\}\}|\{\{~?\s{0,20}else(?:\s[^{}]{0,500})?~?\}\}/g, 'logic'],
-  [/\{\{\{[^{}]{0,500}\}\}\}/g, 'placeholder'],
-  [/\{\{[^{}]{0,500}\}\}/g, 'placeholder'],
-  [/\{%[^%]{0,500}%\}/g, 'placeholder'],
-  [/\$\{[^{}\s]{1,200}\}/g, 'placeholder'],
-  [/%[A-Z][A-Z0-9_]{1,60}%/g, 'placeholder'],
-  [/\[\[[^\[\]\n]{1,200}\]\]/g, 'placeholder'],
-  [/\b(?:https?|ftp):\/\/[^\s<>"'„“”»«]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>"'„“”»«]{1,2000}/gi, 'url'],
+/**
+ * Each pattern with a string that every match starts with (or '' when there is none): most replies have no
+ * template syntax, and a native search for "{{" rules a pattern out for less than a run of its expression.
+ */
+const PATTERNS: Array<[RegExp, OpaqueKind, string]> = [
+  [/\{%-?\s{0,20}(?:if|elsif|else|endif|unless|endunless|case|when|endcase|for|endfor|comment|endcomment|raw|endraw|assign|capture|endcapture)\b[^%]{0,500}%\}/g, 'logic', '{%'],
+  [/\{\{~?\s{0,20}[#/^][^{}]{0,500}\}\}|\{\{~?\s{0,20}else(?:\s[^{}]{0,500})?~?\}\}/g, 'logic', '{{'],
+  [/\{\{\{[^{}]{0,500}\}\}\}/g, 'placeholder', '{{{'],
+  [/\{\{[^{}]{0,500}\}\}/g, 'placeholder', '{{'],
+  [/\{%[^%]{0,500}%\}/g, 'placeholder', '{%'],
+  [/\$\{[^{}\s]{1,200}\}/g, 'placeholder', '${'],
+  [/%[A-Z][A-Z0-9_]{1,60}%/g, 'placeholder', '%'],
+  [/\[\[[^\[\]\n]{1,200}\]\]/g, 'placeholder', '[['],
+  [/\b(?:https?|ftp):\/\/[^\s<>"'„“”»«]{1,2000}|\bwww\.[a-z0-9-]{1,63}\.[^\s<>"'„“”»«]{1,2000}/gi, 'url', ''],
 ];
 
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']']);
@@ -78,7 +82,8 @@ export function findOpaque(text: string): OpaqueSpan[] {
     spans.push({ start, end, kind });
   };
   for (const [a, b] of comments(text)) add(a, b, 'comment');
-  for (const [re, kind] of PATTERNS) {
+  for (const [re, kind, lead] of PATTERNS) {
+    if (lead && text.indexOf(lead) < 0) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

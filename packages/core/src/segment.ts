@@ -9,7 +9,7 @@
  */
 import { tokenize, WORD, PUNCT } from './tokenize.ts';
 import { cleanText, type CleanText } from './normalize.ts';
-import { spelling, wordOf, startOverIfFull } from './words.ts';
+import { spelling, wordOf, startOverIfFull, type Spelling } from './words.ts';
 import { findOpaque, type OpaqueSpan } from './mask.ts';
 import type { Clause, Paragraph, Sentence, Token, TokenKind } from './types.ts';
 import { SUBORDINATORS } from './lexicon.ts';
@@ -62,61 +62,77 @@ function maskText(text: string, spans: OpaqueSpan[]): string {
 const KINDS: readonly TokenKind[] = ['space', 'word', 'space', 'punct', 'symbol'];
 const OPAQUE = wordOf('\u0000');
 
+/**
+ * Spellings of one-character tokens (ASCII), by character code: a reply is about half single spaces, commas and full
+ * stops, and a look-up here is cheaper than hashing the range again. Filled per document (the records of words.ts
+ * may start over between documents, and a token must carry the current record).
+ */
+const singles: Array<Spelling | undefined> = new Array(128).fill(undefined);
+
 /** Build tokens: merge decimals, mark opaque and abbreviation tokens, map offsets to the original. */
 function buildTokens(original: string, clean: CleanText, masked: string, opaque: OpaqueSpan[]): Token[] {
   const raw = tokenize(masked);
   const n = raw.n, rk = raw.kind, rs = raw.start, re = raw.end;
-  /** A word token starting with a digit is a number. */
-  const isNum = (i: number): boolean => rk[i] === WORD && (masked.charCodeAt(rs[i]!) - 48) >>> 0 < 10;
   const tokens: Token[] = [];
-  const text = clean.text;
+  const text = clean.text, map = clean.map;
+  singles.fill(undefined);
   let o = 0;
   for (let i = 0; i < n; i++) {
-    let kind: TokenKind = isNum(i) ? 'num' : KINDS[rk[i]!]!;
     let start = rs[i]!, end = re[i]!;
+    // a word token starting with a digit is a number
+    let kind: TokenKind = rk[i] === WORD && (masked.charCodeAt(start) - 48) >>> 0 < 10 ? 'num' : KINDS[rk[i]!]!;
     // decimal / thousands: 19,99 · 1.299,00 · 2.000
     if (kind === 'num') {
-      while (i + 2 < n && rk[i + 1] === PUNCT && re[i + 1]! - rs[i + 1]! === 1 && (text.charCodeAt(rs[i + 1]!) === 44 || text.charCodeAt(rs[i + 1]!) === 46) && isNum(i + 2) && rs[i + 1] === end && rs[i + 2] === re[i + 1]) {
+      while (i + 2 < n && rk[i + 1] === PUNCT && re[i + 1]! - rs[i + 1]! === 1 && (text.charCodeAt(rs[i + 1]!) === 44 || text.charCodeAt(rs[i + 1]!) === 46) && rk[i + 2] === WORD && (masked.charCodeAt(rs[i + 2]!) - 48) >>> 0 < 10 && rs[i + 1] === end && rs[i + 2] === re[i + 1]) {
         end = re[i + 2]!;
         i += 2;
       }
     }
-    while (o < opaque.length && opaque[o]!.end <= start) o++;
-    const op = opaque[o];
-    if (op && kind === 'space' && start >= op.start && end <= op.end) continue;
-    if (op && start < op.end && end > op.start && kind !== 'space') {
-      // merge every token overlapping this opaque span
-      // the opaque token covers exactly the span; tokens inside are dropped, a straddling one is cut
-      start = Math.min(start, op.start);
-      end = Math.max(op.end, end);
-      while (i + 1 < n && re[i + 1]! <= end) i++;
-      if (i + 1 < n && rs[i + 1]! < end) rs[i + 1] = end;
-      kind = 'opaque';
+    let op: OpaqueSpan | undefined;
+    if (o < opaque.length) {
+      while (o < opaque.length && opaque[o]!.end <= start) o++;
+      op = opaque[o];
+      if (op && kind === 'space' && start >= op.start && end <= op.end) continue;
+      if (op && start < op.end && end > op.start && kind !== 'space') {
+        // merge every token overlapping this opaque span
+        // the opaque token covers exactly the span; tokens inside are dropped, a straddling one is cut
+        start = Math.min(start, op.start);
+        end = Math.max(op.end, end);
+        while (i + 1 < n && re[i + 1]! <= end) i++;
+        if (i + 1 < n && rs[i + 1]! < end) rs[i + 1] = end;
+        kind = 'opaque';
+      }
     }
-    const s = clean.map ? clean.map[start]! : start;
-    const e = clean.map ? (end > start ? clean.map[end - 1]! + 1 : s) : end;
-    // the spelling's record: its text, folded form and word facts, shared with every other token spelt alike
-    const sp = kind === 'opaque' ? null : spelling(text, start, end, kind === 'word');
-    const token: Token = {
-      kind,
-      text: sp && !clean.map ? sp.text : original.slice(s, e),
-      norm: sp ? sp.word.norm : '\u0000',
-      start: s,
-      end: e,
-      index: tokens.length,
-      upper: sp ? sp.upper : false,
-      quoted: false,
-      breaks: sp ? sp.breaks : 0,
-      word: sp ? sp.word : OPAQUE,
-    };
-    if (kind === 'opaque' && op) token.opaqueKind = op.kind;
+    const s = map ? map[start]! : start;
+    const e = map ? (end > start ? map[end - 1]! + 1 : s) : end;
+    let token: Token;
+    if (kind === 'opaque') {
+      token = {
+        kind, text: original.slice(s, e), norm: '\u0000', start: s, end: e, index: tokens.length,
+        upper: false, quoted: false, breaks: 0, word: OPAQUE, opaqueKind: op!.kind,
+      };
+    } else {
+      // the spelling's record: its text, folded form and word facts, shared with every other token spelt alike
+      let sp: Spelling | undefined;
+      const code = text.charCodeAt(start);
+      if (end - start === 1 && code < 128) sp = singles[code] ??= spelling(text, start, end, kind === 'word');
+      else sp = spelling(text, start, end, kind === 'word');
+      // every token has the same fields (opaqueKind too): one object shape for all the code that reads tokens
+      token = {
+        kind, text: map ? original.slice(s, e) : sp.text, norm: sp.word.norm, start: s, end: e, index: tokens.length,
+        upper: sp.upper, quoted: false, breaks: sp.breaks, word: sp.word, opaqueKind: undefined,
+      };
+    }
     tokens.push(token);
   }
   return tokens;
 }
 
 function isTerminal(t: Token): boolean {
-  return t.kind === 'punct' && TERMINALS.test(t.text);
+  if (t.kind !== 'punct') return false;
+  // every terminal starts with . ! ? or …: most punctuation (commas, dashes, brackets) needs no regular expression
+  const c = t.text.charCodeAt(0);
+  return (c === 46 || c === 33 || c === 63 || c === 0x2026) && TERMINALS.test(t.text);
 }
 
 function nextNonSpace(tokens: Token[], i: number): Token | undefined {
@@ -162,20 +178,19 @@ function breakEnds(tokens: Token[], i: number, text: string, lineStart: number):
 function buildClauses(items: Token[]): Clause[] {
   const clauses: Clause[] = [];
   let from = 0;
-  const push = (to: number): void => {
-    if (to <= from) return;
-    let lead = '';
-    for (let k = from; k < to; k++) if (items[k]!.kind === 'word') { lead = items[k]!.norm; break; }
-    clauses.push({ from, to, lead, subordinate: SUBORDINATORS.has(lead) });
-  };
-  for (let k = 0; k < items.length; k++) {
-    const t = items[k]!;
-    if (t.kind === 'punct' && CLAUSE_BREAK.has(t.text)) {
-      push(k);
-      from = k + 1;
+  // a clause ends at each clause break and at the end of the sentence (k === items.length)
+  for (let k = 0; k <= items.length; k++) {
+    if (k < items.length) {
+      const t = items[k]!;
+      if (t.kind !== 'punct' || !CLAUSE_BREAK.has(t.text)) continue;
     }
+    if (k > from) {
+      let lead = '';
+      for (let j = from; j < k; j++) if (items[j]!.kind === 'word') { lead = items[j]!.norm; break; }
+      clauses.push({ from, to: k, lead, subordinate: SUBORDINATORS.has(lead) });
+    }
+    from = k + 1;
   }
-  push(items.length);
   return clauses;
 }
 
@@ -280,7 +295,7 @@ export function segment(original: string): SegmentResult {
     }
     // "in der Packstation 118. Bitte …": the parser glues the full stop to a number; a number of three or more
     // digits (or a full date) followed by a capitalised word ends the sentence
-    if (t.kind === 'num' && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
+    if (t.kind === 'num' && t.text.charCodeAt(t.text.length - 1) === 46 && /^(?:\d{1,}|\d{1,2}\.\d{1,2}\.\d{2,4})\.$/.test(t.text)) {
       const next = nextNonSpace(tokens, i);
       let ends = !next || (next.kind === 'word' && next.upper) || next.kind === 'opaque';
       // "die 3. Mahnung", "am 3. März": a one- or two-digit ordinal after an article or preposition continues

@@ -55,7 +55,11 @@ const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
 
 // ---- growable buffers -------------------------------------------------------------------------------------------
 
-/** Node arrays (kind, start, end, number of raw pieces of a word). Two sets, used in turn by the word passes. */
+/**
+ * Node arrays (kind, start, end, number of raw pieces of a word). The word passes work in place: a merge only ever
+ * removes nodes, so a pass writes node `w` ≤ `i` while it reads node `i` and the nodes after it, and writes nothing
+ * at all before its first merge (`keep`).
+ */
 class Nodes {
   n = 0;
   kind: Uint8Array;
@@ -72,17 +76,20 @@ class Nodes {
     const i = this.n++;
     this.kind[i] = kind; this.start[i] = start; this.end[i] = end; this.kids[i] = kids;
   }
+  /** Keep node `i` as node `w` (w ≤ i); returns w + 1. */
+  keep(i: number, w: number): number {
+    if (w !== i) { this.kind[w] = this.kind[i]!; this.start[w] = this.start[i]!; this.end[w] = this.end[i]!; this.kids[w] = this.kids[i]!; }
+    return w + 1;
+  }
 }
 
-let bufA = new Nodes(1024);
-let bufB = new Nodes(1024);
+let buf = new Nodes(1024);
 
 function ensure(size: number): void {
-  if (bufA.kind.length >= size) return;
-  let s = bufA.kind.length;
+  if (buf.kind.length >= size) return;
+  let s = buf.kind.length;
   while (s < size) s *= 2;
-  bufA = new Nodes(s);
-  bufB = new Nodes(s);
+  buf = new Nodes(s);
 }
 
 // ---- the passes ----------------------------------------------------------------------------------------------------
@@ -117,29 +124,33 @@ function is(text: string, a: Nodes, i: number, ch: number): boolean {
 const AMP = 0x26, HYPHEN = 0x2d, DOT = 0x2e, SLASH = 0x2f, COMMA = 0x2c, SEMICOLON = 0x3b, UNDERSCORE = 0x5f;
 
 /** "&Co": an "&" that follows no word joins the word after it. */
-function initialAmpersand(text: string, a: Nodes, b: Nodes): void {
-  b.n = 0;
-  for (let i = 0; i < a.n; i++) {
-    if (isMark(a.kind[i]!) && is(text, a, i, AMP) && !(b.n > 0 && b.kind[b.n - 1] === WORD) && i + 1 < a.n && a.kind[i + 1] === WORD) {
+function initialAmpersand(text: string, a: Nodes): void {
+  const n = a.n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (isMark(a.kind[i]!) && is(text, a, i, AMP) && !(w > 0 && a.kind[w - 1] === WORD) && i + 1 < n && a.kind[i + 1] === WORD) {
       a.start[i + 1] = a.start[i]!;
       a.kids[i + 1]! += 1;
       continue;
     }
-    b.push(a.kind[i]!, a.start[i]!, a.end[i]!, a.kids[i]!);
+    w = a.keep(i, w);
   }
+  a.n = w;
 }
 
 /** "Vor-": a "-" after a word and before no word joins the word. */
-function finalHyphen(text: string, a: Nodes, b: Nodes): void {
-  b.n = 0;
-  for (let i = 0; i < a.n; i++) {
-    if (isMark(a.kind[i]!) && is(text, a, i, HYPHEN) && b.n > 0 && b.kind[b.n - 1] === WORD && !(i + 1 < a.n && a.kind[i + 1] === WORD)) {
-      b.end[b.n - 1] = a.end[i]!;
-      b.kids[b.n - 1]! += 1;
+function finalHyphen(text: string, a: Nodes): void {
+  const n = a.n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (isMark(a.kind[i]!) && is(text, a, i, HYPHEN) && w > 0 && a.kind[w - 1] === WORD && !(i + 1 < n && a.kind[i + 1] === WORD)) {
+      a.end[w - 1] = a.end[i]!;
+      a.kids[w - 1]! += 1;
       continue;
     }
-    b.push(a.kind[i]!, a.start[i]!, a.end[i]!, a.kids[i]!);
+    w = a.keep(i, w);
   }
+  a.n = w;
 }
 
 /** A symbol that may join two words: one of & ' - . : = ? @ soft hyphen · ‐ ‑ ’ ‧, or a run of underscores. */
@@ -153,61 +164,67 @@ function innerSymbol(text: string, a: Nodes, i: number): boolean {
 }
 
 /** "E-Mail", "1.5", "info@shop": words joined by inner symbols become one word. */
-function innerSymbols(text: string, a: Nodes, b: Nodes): void {
-  b.n = 0;
-  for (let i = 0; i < a.n; i++) {
-    if (isMark(a.kind[i]!) && b.n > 0 && b.kind[b.n - 1] === WORD) {
+function innerSymbols(text: string, a: Nodes): void {
+  const n = a.n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (isMark(a.kind[i]!) && w > 0 && a.kind[w - 1] === WORD) {
       let last = -1, kids = 0, k = 0;
-      for (let j = i; j < a.n; j++) {
+      for (let j = i; j < n; j++) {
         if (a.kind[j] === WORD) { last = j; kids += k + a.kids[j]!; k = 0; }
         else if (isMark(a.kind[j]!) && innerSymbol(text, a, j)) k += a.kids[j]!;
         else break;
       }
       if (last >= 0) {
-        b.end[b.n - 1] = a.end[last]!;
-        b.kids[b.n - 1]! += kids;
+        a.end[w - 1] = a.end[last]!;
+        a.kids[w - 1]! += kids;
         i = last;
         continue;
       }
     }
-    b.push(a.kind[i]!, a.start[i]!, a.end[i]!, a.kids[i]!);
+    w = a.keep(i, w);
   }
+  a.n = w;
 }
 
 /** "u/s": a slash between (or after) words shorter than three characters joins them. */
-function innerSlash(text: string, a: Nodes, b: Nodes): void {
-  b.n = 0;
-  for (let i = 0; i < a.n; i++) {
-    if (isMark(a.kind[i]!) && is(text, a, i, SLASH) && b.n > 0 && b.kind[b.n - 1] === WORD) {
-      const p = b.n - 1;
-      const nextWord = i + 1 < a.n && a.kind[i + 1] === WORD;
-      if (b.end[p]! - b.start[p]! < 3 && (!nextWord || a.end[i + 1]! - a.start[i + 1]! < 3)) {
-        if (nextWord) { b.end[p] = a.end[i + 1]!; b.kids[p]! += 1 + a.kids[i + 1]!; i++; }
-        else { b.end[p] = a.end[i]!; b.kids[p]! += 1; }
+function innerSlash(text: string, a: Nodes): void {
+  const n = a.n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (isMark(a.kind[i]!) && is(text, a, i, SLASH) && w > 0 && a.kind[w - 1] === WORD) {
+      const p = w - 1;
+      const nextWord = i + 1 < n && a.kind[i + 1] === WORD;
+      if (a.end[p]! - a.start[p]! < 3 && (!nextWord || a.end[i + 1]! - a.start[i + 1]! < 3)) {
+        if (nextWord) { a.end[p] = a.end[i + 1]!; a.kids[p]! += 1 + a.kids[i + 1]!; i++; }
+        else { a.end[p] = a.end[i]!; a.kids[p]! += 1; }
         continue;
       }
     }
-    b.push(a.kind[i]!, a.start[i]!, a.end[i]!, a.kids[i]!);
+    w = a.keep(i, w);
   }
+  a.n = w;
 }
 
 const NUMERIC = /^\p{N}$/u;
 let pieces = new Nodes(64);
 
 /** "z.B" + "." → "z.B.": a full stop after single characters separated by full stops, unless they are all digits. */
-function initialisms(text: string, a: Nodes, b: Nodes): void {
-  b.n = 0;
-  for (let i = 0; i < a.n; i++) {
-    if (a.kind[i] === PUNCT && is(text, a, i, DOT) && b.n > 0 && b.kind[b.n - 1] === WORD) {
-      const p = b.n - 1, kids = b.kids[p]!;
-      if (kids !== 1 && kids % 2 !== 0 && initialism(text, b.start[p]!, b.end[p]!)) {
-        b.end[p] = a.end[i]!;
-        b.kids[p] = kids + 1;
+function initialisms(text: string, a: Nodes): void {
+  const n = a.n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (a.kind[i] === PUNCT && is(text, a, i, DOT) && w > 0 && a.kind[w - 1] === WORD) {
+      const p = w - 1, kids = a.kids[p]!;
+      if (kids !== 1 && kids % 2 !== 0 && initialism(text, a.start[p]!, a.end[p]!)) {
+        a.end[p] = a.end[i]!;
+        a.kids[p] = kids + 1;
         continue;
       }
     }
-    b.push(a.kind[i]!, a.start[i]!, a.end[i]!, a.kids[i]!);
+    w = a.keep(i, w);
   }
+  a.n = w;
 }
 
 function initialism(text: string, from: number, to: number): boolean {
@@ -241,6 +258,18 @@ const LOWER_START = /^\p{Ll}/u;
 const PREFIX = /^(?:[0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
 
 const pool: number[][] = [[], [], [], []];
+
+/** The word starts with a lower-case letter (ASCII without a regular expression). */
+function lowerStart(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_START.test(text.slice(start, Math.min(start + 2, end))); // the first code point
+}
+
+/** PREFIX matches the word in lower case; no entry is longer than four characters (and lower-casing never shortens). */
+function prefix(text: string, t: Nodes, k: number): boolean {
+  return t.end[k]! - t.start[k]! <= 4 && PREFIX.test(text.slice(t.start[k]!, t.end[k]!).toLowerCase());
+}
 
 function hasWord(t: Nodes, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (t.kind[k] === WORD) return true;
@@ -287,7 +316,7 @@ function sentences(text: string, t: Nodes): void {
     if (n() > 0) {
       let k = from[i]!;
       while (k < to[i]! && t.kind[k] === SPACE) k++;
-      if (k < to[i]! && t.kind[k] === WORD && LOWER_START.test(str(k))) { t2[n() - 1] = to[i]!; continue; }
+      if (k < to[i]! && t.kind[k] === WORD && lowerStart(text, t.start[k]!, t.end[k]!)) { t2[n() - 1] = to[i]!; continue; }
     }
     f2.push(from[i]!); t2.push(to[i]!);
   }
@@ -304,7 +333,7 @@ function sentences(text: string, t: Nodes): void {
     let a = from[i]!, b = to[i]!;
     for (;;) {
       const last = prevLive(t, b, a), word = last > a ? prevLive(t, last, a) : -1;
-      if (last < 0 || word < 0 || !isMark(t.kind[last]!) || !is(text, t, last, DOT) || t.kind[word] !== WORD || !PREFIX.test(str(word).toLowerCase())) break;
+      if (last < 0 || word < 0 || !isMark(t.kind[last]!) || !is(text, t, last, DOT) || t.kind[word] !== WORD || !prefix(text, t, word)) break;
       t.end[word] = t.end[last]!;
       t.kind[last] = DEAD;
       if (i + 1 >= from.length) break;
@@ -368,15 +397,17 @@ function nextLive(t: Nodes, k: number, to: number): number {
  */
 export function tokenize(text: string): Tokens {
   ensure(text.length + 1);
-  runs(text, bufA);
-  initialAmpersand(text, bufA, bufB);
-  finalHyphen(text, bufB, bufA);
-  innerSymbols(text, bufA, bufB);
-  innerSlash(text, bufB, bufA);
-  initialisms(text, bufA, bufB);
-  sentences(text, bufB);
+  const t = buf;
+  runs(text, t);
+  // a pass that merges at one character only (a node of just "&", "-", "/" or ".") changes nothing in a text without
+  // that character: skip it rather than loop over the nodes (one native search instead)
+  if (text.indexOf('&') >= 0) initialAmpersand(text, t);
+  if (text.indexOf('-') >= 0) finalHyphen(text, t);
+  innerSymbols(text, t);
+  if (text.indexOf('/') >= 0) innerSlash(text, t);
+  if (text.indexOf('.') >= 0) initialisms(text, t);
+  sentences(text, t);
   // drop the full stops that joined a word
-  const t = bufB;
   let w = 0;
   for (let k = 0; k < t.n; k++) {
     if (t.kind[k] === DEAD) continue;

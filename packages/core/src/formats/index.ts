@@ -141,9 +141,12 @@ export function detectFormat(fileName: string | undefined, text: string): Format
 export function sniffFormat(text: string): FormatName {
   const head = text.length > 4096 ? text.slice(0, 4096) : text;
   if (/^(?:\ufeff)?[A-Za-z][A-Za-z0-9-]{0,76}:/.test(head) && mailHeaderEnd(text) > 0) return 'email';
-  if (/^\s*(?:<!--[^]{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|div|p|table|span|font|meta|style|br|blockquote|center|h[1-6])\b/i.test(head)) return 'html';
-  if ((head.match(/<\/(?:p|div|span|td|li|blockquote|font)>|<br\s*\/?>/gi)?.length ?? 0) >= 3) return 'html';
-  if (/\{\{~?\s*[#^]\s*\w|\{%-?\s*(?:if|unless|case)\b/.test(head)) return 'template';
+  // HTML needs a "<", template logic a "{": a native search rules a test out for less than a run of its expression
+  if (head.indexOf('<') >= 0) {
+    if (/^\s*(?:<!--[^]{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|div|p|table|span|font|meta|style|br|blockquote|center|h[1-6])\b/i.test(head)) return 'html';
+    if ((head.match(/<\/(?:p|div|span|td|li|blockquote|font)>|<br\s*\/?>/gi)?.length ?? 0) >= 3) return 'html';
+  }
+  if (head.indexOf('{') >= 0 && /\{\{~?\s*[#^]\s*\w|\{%-?\s*(?:if|unless|case)\b/.test(head)) return 'template';
   return 'text';
 }
 

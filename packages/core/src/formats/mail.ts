@@ -53,15 +53,16 @@ function linesOf(text: string): Line[] {
   return out;
 }
 
-/** Trim white space and the zero-width padding of decoded entities. */
-function trimmed(text: string, l: Line): string {
+/** Trim white space and (when the text has any: `padded`) the zero-width padding of decoded entities. */
+function trimmed(text: string, l: Line, padded: boolean): string {
   let a = l.start, b = l.end;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   if (a === b) return '';
   const t = text.slice(a, b);
-  return /[\u200b\u2060]/.test(t) ? t.replace(/[\u200b\u2060]/g, '') : t;
+  return padded && PADDING.test(t) ? t.replace(/[\u200b\u2060]/g, '') : t;
 }
+const PADDING = /[\u200b\u2060]/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0x2060 || c === 0xfeff || c === 0x202f;
@@ -78,7 +79,9 @@ export function excludeMailParts(view: string, b: Blanker): void {
   // fast path: nothing that can start a marker at the beginning of any line
   if (!/(?:^|\n)[ \t]*(?:[>\-_=*]|[VvFfDdAaOoLlEeBbGgSsHhUuRrTtWwMmIiKkCcPpNn])/.test(view)) return;
   const lines = linesOf(view);
-  for (const l of lines) l.text = trimmed(view, l);
+  // one search of the whole text instead of one per line: most texts have no zero-width padding at all
+  const padded = PADDING.test(view);
+  for (const l of lines) l.text = trimmed(view, l, padded);
   const end = view.length;
   let sigStart = -1; // inside a signature from here
   let blockStart = -1; // current block of non-blank lines (for imprint blocks)
