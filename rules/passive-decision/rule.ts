@@ -1,4 +1,4 @@
-import { defineRule, snippet, discourse, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
+import { defineRule, snippet, discourse, perWord, PhraseSet, type Doc, type PhraseHit, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
 import { against, change, decided, granting, moneyChange, owner, requested } from './phrases.gen.ts';
 
 const AGAINST = new PhraseSet(against, 'passive-decision/against');
@@ -53,9 +53,11 @@ function hasAgent(items: Token[], from: number, to: number, participle: Token): 
 /** The phrase sets of passive verbs, in the order they are tried. */
 const SETS: ReadonlyArray<readonly [PhraseSet<PhraseEntry>, Found['kind']]> = [[AGAINST, 'against'], [DECIDED, 'decided'], [GRANTING, 'granting'], [CHANGE, 'change'], [MONEY_CHANGE, 'change']];
 
+/** Is the folded word a form of "werden" or "sein"? Once per word, kept on its record (one look-up per token, not two). */
+const auxiliary = perWord((norm: string): boolean => WERDEN.has(norm) || SEIN.has(norm));
 /** Does the sentence hold a form of "werden" or "sein"? Every passive found below needs one as its auxiliary. */
 function hasAuxiliary(items: Token[]): boolean {
-  for (const t of items) if (WERDEN.has(t.norm) || SEIN.has(t.norm)) return true;
+  for (let k = 0; k < items.length; k++) if (auxiliary(items[k]!.word)) return true;
   return false;
 }
 
