@@ -1,23 +1,28 @@
-import { defineRule, addressForm, snippet, discourse, PhraseSet, type Sentence } from '@replylint/core';
+import { defineRule, addressForm, snippet, discourse, PhraseSet, type PhraseEntry, type Sentence } from '@replylint/core';
 import { agreed, date, delay, notDelay, reason, shamReason, vague } from './phrases.gen.ts';
 
-const DELAY = new PhraseSet(delay, 'delay-without-reason/delay');
+/**
+ * The delay phrases and the vague promises (entries marked `vague`) in one indexed set: a sentence without a delay is
+ * asked about vague timing, and one look-up answers both (the same hits per entry, in the same order).
+ */
+const DELAY_OR_VAGUE = new PhraseSet<PhraseEntry & { vague?: true }>([...delay, ...vague.map((e) => ({ ...e, vague: true as const }))], 'delay-without-reason/delay');
+type Hits = ReturnType<typeof DELAY_OR_VAGUE.match>;
+const NO_HITS: Hits = [];
 const NOT_DELAY = new PhraseSet(notDelay, 'delay-without-reason/notDelay');
 const REASON = new PhraseSet(reason, 'delay-without-reason/reason');
 const SHAM = new PhraseSet(shamReason, 'delay-without-reason/shamReason');
 const DATE = new PhraseSet(date, 'delay-without-reason/date');
 const AGREED = new PhraseSet(agreed, 'delay-without-reason/agreed');
-const VAGUE = new PhraseSet(vague, 'delay-without-reason/vague');
 
 const PAST = new Set('war waren hatte hatten wurde wurden kam kamen ging gingen gab fiel fielen lag lagen musste mussten konnte konnten'.split(' '));
 const NEXT_STEP = new Set('melden melde informieren informiere sobald bescheid erhalten bekommen schicken senden'.split(' '));
 const NUMERIC_DATE = /^\d{1,2}\.\d{1,2}\.?(?:\d{2,4})?$/;
 const CLOCK = /^\d{1,2}[:.]\d{2}$/;
 
-/** Where in the sentence is a delay announced (item index), or -1. */
-function delayAt(s: Sentence): number {
+/** Where in the sentence is a delay announced (item index), or -1; `found`: the sentence's DELAY_OR_VAGUE hits. */
+function delayAt(s: Sentence, found: Hits): number {
   if (s.question) return -1;
-  const hits = DELAY.match(s).filter((h) => !s.items[h.match.from]!.quoted);
+  const hits = found.filter((h) => !h.entry.vague && !s.items[h.match.from]!.quoted);
   if (hits.length === 0) return -1;
   if (NOT_DELAY.match(s).some((h) => !s.items[h.match.from]!.quoted)) return -1;
   // "wie besprochen verlegt" is agreed; "nicht wie vereinbart" is the delay itself
@@ -98,7 +103,9 @@ export default defineRule({
     let lastDelay = -1;
     return {
       sentence(s) {
-        let at = delayAt(s);
+        // (a question is asked about neither)
+        const found = s.question ? NO_HITS : DELAY_OR_VAGUE.match(s);
+        let at = delayAt(s, found);
         let vagueOnly = false;
         // "Bitte haben Sie noch etwas Geduld." right after the delay was announced: the same delay, reported once
         // (also "Ein neuer Termin folgt.")
@@ -107,7 +114,7 @@ export default defineRule({
           // a promise with vague timing ("wird Ihnen zu gegebener Zeit überwiesen", "Wir melden uns.") is a change
           // of plans the customer cannot plan with – unless a delay was already reported just before
           if (s.question || lastDelay >= s.index - 2 && lastDelay >= 0) return;
-          const v = VAGUE.match(s).find((h) => !s.items[h.match.from]!.quoted);
+          const v = found.find((h) => h.entry.vague && !s.items[h.match.from]!.quoted);
           if (!v) return;
           const c = s.clauses.find((k) => v.match.from >= k.from && v.match.from < k.to) ?? s.clauses[0]!;
           if (discourse.isConditional(s, c) || s.clauses.some((k) => k.lead === 'sobald' || k.lead === 'wenn' || k.lead === 'falls')) return;
