@@ -1,113 +1,28 @@
-import { defineRule, snippet, discourse, fold, lexicon, perWord, PhraseSet, type Doc, type PhraseEntry, type PhraseHit, type Sentence } from '@replylint/core';
+import { defineRule, snippet, discourse, lexicon, perWord, PhraseSet, type Doc, type PhraseEntry, type PhraseHit, type Sentence } from '@replylint/core';
 import { adverse, authority, condition, exception, explain, harmless } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';
 interface AuthorityEntry extends PhraseEntry { kind?: Kind }
 
 const AUTHORITY_ENTRIES = authority as AuthorityEntry[];
-
-/**
- * Most authority patterns name the rule by a long list of nouns and affixes ("agb|*bedingungen|*recht|§|…"). Such an
- * element has no index words, and with "§" in it no affix gate in the phrase layer either: "nach ...4 agb|…" reaches
- * the matcher in every sentence with "nach", which tries the whole list on each token of the gap. The rule gates
- * these patterns itself: a pattern with such a required element cannot match a sentence without a word the element
- * could match, so a sentence without any such word is matched against the other patterns only (same hits).
- *
- * `rulePiece` is the first required element of a pattern made of plain words, affixes and punctuation with at least
- * one affix, and without a negation ("nicht|kein*|unzulässig" is in half the sentences: no use as a gate); null:
- * none. RULE_NOUN holds the parts of all of them. (Any required element is a correct gate; the choice only
- * affects speed.)
- */
-const RULE_NOUN = { exact: new Set<string>(), prefix: new Set<string>(), suffix: new Set<string>(), infix: new Set<string>() };
-const WORD_ATOM = /^\*?[\p{L}\p{N}'’.-]+\*?$/u;
-const PUNCT_ATOM = /^[^\p{L}\p{N}\s*<>@|?]$/u;
-function rulePiece(source: string): string[] | null {
-  for (const piece of source.trim().split(/\s+/)) {
-    if (piece.startsWith('...') || piece === '^' || piece === '$' || (piece.length > 1 && piece.endsWith('?'))) continue;
-    const atoms = piece.split('|');
-    if (atoms.some((a) => a.length > 1 && (a.startsWith('*') || a.endsWith('*'))) && atoms.every((a) => WORD_ATOM.test(a) || PUNCT_ATOM.test(a))
-      && !atoms.some((a) => lexicon.NEGATIONS.has(fold(a.replace(/^\*|\*$/g, ''))))) return atoms;
-  }
-  return null;
-}
-/** Add an element's parts to RULE_NOUN, folded as the pattern compiler folds them (a punctuation literal as written). */
-function addRuleNoun(atoms: string[]): void {
-  for (const a of atoms) {
-    if (PUNCT_ATOM.test(a)) { RULE_NOUN.exact.add(a); continue; }
-    const pre = a.startsWith('*'), suf = a.endsWith('*') && a.length > 1;
-    const w = fold(a.replace(/^\*|\*$/g, ''));
-    if (pre && suf) RULE_NOUN.infix.add(w);
-    else if (suf) RULE_NOUN.prefix.add(w);
-    else if (pre) RULE_NOUN.suffix.add(w);
-    else RULE_NOUN.exact.add(w);
-  }
-}
-
-/**
- * The authority entries with only their patterns without such an element (null: the entry has none left). The
- * build's `$index` (a piece number per pattern) is kept for the patterns that stay.
- */
-function withoutRuleNouns(e: AuthorityEntry): AuthorityEntry | null {
-  const sources = typeof e.pattern === 'string' ? [e.pattern] : e.pattern;
-  const keep: number[] = [];
-  sources.forEach((src, i) => {
-    const atoms = rulePiece(src);
-    if (atoms) addRuleNoun(atoms); else keep.push(i);
-  });
-  if (keep.length === sources.length) return e;
-  if (keep.length === 0) return null;
-  const index = Array.isArray(e.$index) ? (e.$index as unknown[]) : null;
-  return { ...e, pattern: keep.map((i) => sources[i]!), ...(index ? { $index: keep.map((i) => index[i]) } : {}) };
-}
-const BARE_ENTRIES = new Map<AuthorityEntry, AuthorityEntry | null>(AUTHORITY_ENTRIES.map((e) => [e, withoutRuleNouns(e)]));
-const bare = (list: AuthorityEntry[]): AuthorityEntry[] => list.map((e) => BARE_ENTRIES.get(e)).filter((e): e is AuthorityEntry => !!e);
-
-/** RULE_NOUN's affixes as lists (the noun lists repeat from pattern to pattern: each affix once). */
-const RULE_PREFIX = [...RULE_NOUN.prefix], RULE_SUFFIX = [...RULE_NOUN.suffix], RULE_INFIX = [...RULE_NOUN.infix];
-
-/** Could a token with this folded word match an element of RULE_NOUN? (Any kind of token: a superset.) */
-function isRuleNoun(norm: string): boolean {
-  if (RULE_NOUN.exact.has(norm)) return true;
-  for (const w of RULE_PREFIX) if (norm.startsWith(w)) return true;
-  for (const w of RULE_SUFFIX) if (norm.endsWith(w)) return true;
-  for (const w of RULE_INFIX) if (norm.includes(w)) return true;
-  return false;
-}
-
-/** What a folded word is to this rule, worked out once per word and kept on its record (core's perWord). */
-const NEG = 1, RULE = 2;
-const wordCode = perWord((norm: string): number => (lexicon.NEGATIONS.has(norm) ? NEG : 0) | (isRuleNoun(norm) ? RULE : 0));
-
-/** Does the sentence hold a word that may name a rule? */
-function namesRule(s: Sentence): boolean {
-  for (let i = 0; i < s.items.length; i++) if (wordCode(s.items[i]!.word) & RULE) return true;
-  return false;
-}
-
 /**
  * Entries whose citation can be the answer by itself ("Vorschrift ist Vorschrift", "Wir verweisen auf § 4"; see
  * `isInherent`): the only ones that can count in a sentence without any negation or adverse word. The authority
- * entries live in two sets, these and the rest, so such a sentence is matched against these only; each set also
- * in a copy without the rule-noun patterns, for sentences that name no rule. A copied entry keeps the entry's order.
+ * entries live in two sets, these and the rest, so such a sentence is matched against these only.
  */
 const mayBeInherent = (e: AuthorityEntry): boolean => e.kind === 'final' || e.kind === 'refer';
-const INHERENT_ENTRIES = AUTHORITY_ENTRIES.filter(mayBeInherent);
-const REST_ENTRIES = AUTHORITY_ENTRIES.filter((e) => !mayBeInherent(e));
-const AUTHORITY_INHERENT = new PhraseSet<AuthorityEntry>(INHERENT_ENTRIES, 'paragraph-hiding/authority-inherent');
-const AUTHORITY_REST = new PhraseSet<AuthorityEntry>(REST_ENTRIES, 'paragraph-hiding/authority');
-const BARE_INHERENT = new PhraseSet<AuthorityEntry>(bare(INHERENT_ENTRIES), 'paragraph-hiding/authority-inherent-bare');
-const BARE_REST = new PhraseSet<AuthorityEntry>(bare(REST_ENTRIES), 'paragraph-hiding/authority-bare');
-const ENTRY_ORDER = new Map<AuthorityEntry, number>();
-AUTHORITY_ENTRIES.forEach((e, i) => { ENTRY_ORDER.set(e, i); const b = BARE_ENTRIES.get(e); if (b) ENTRY_ORDER.set(b, i); });
+const AUTHORITY_INHERENT = new PhraseSet<AuthorityEntry>(AUTHORITY_ENTRIES.filter(mayBeInherent), 'paragraph-hiding/authority-inherent');
+const AUTHORITY_REST = new PhraseSet<AuthorityEntry>(AUTHORITY_ENTRIES.filter((e) => !mayBeInherent(e)), 'paragraph-hiding/authority');
+const ENTRY_ORDER = new Map(AUTHORITY_ENTRIES.map((e, i) => [e, i]));
 
 /**
  * The authority hits of a sentence in entry order, as one set of all entries would list them (one hit per entry;
- * `all: false`: the inherent entries only). `rule`: the sentence may name a rule (namesRule).
+ * `all: false`: the inherent entries only).
  */
-function authorityHits(s: Sentence, all: boolean, rule = namesRule(s)): Array<PhraseHit<AuthorityEntry>> {
-  const inherent = (rule ? AUTHORITY_INHERENT : BARE_INHERENT).match(s);
+function authorityHits(s: Sentence, all: boolean): Array<PhraseHit<AuthorityEntry>> {
+  const inherent = AUTHORITY_INHERENT.match(s);
   if (!all) return inherent;
-  const rest = (rule ? AUTHORITY_REST : BARE_REST).match(s);
+  const rest = AUTHORITY_REST.match(s);
   if (rest.length === 0) return inherent;
   if (inherent.length === 0) return rest;
   return rest.concat(inherent).sort((x, y) => ENTRY_ORDER.get(x.entry)! - ENTRY_ORDER.get(y.entry)!);
@@ -128,11 +43,11 @@ const NOT_ASSERTED = new Set(['wenn', 'falls', 'sofern', 'ob', 'damit', 'obwohl'
 interface Cue { kind: Kind; from: number; to: number }
 
 /** The authority the sentence relies on, if any (not in quoted speech, not in a condition or a question). */
-function authorityCue(s: Sentence, all: boolean, rule: boolean): Cue | null {
+function authorityCue(s: Sentence, all = true): Cue | null {
   if (s.question) return null;
   let first: Cue | null = null;
   let harmless: Array<[number, number]> | null = null;
-  for (const hit of authorityHits(s, all, rule)) {
+  for (const hit of authorityHits(s, all)) {
     const { from, to } = hit.match;
     if (s.items[from]!.quoted) continue;
     // "Das verstößt nicht gegen unsere Nutzungsbedingungen": a negated violation is no citation against the customer
@@ -273,22 +188,25 @@ function explainedNear(doc: Doc, s: Sentence): boolean {
 }
 
 
-function hides(doc: Doc, s: Sentence): Cue | null {
-  if (s.question) return null;
-  // one pass: a negation word outside quotes (harmless ones included: a cheap superset of `hasRealNegation`), and
-  // a word that may name a rule
-  let negation = false, rule = false;
+/** Is the folded word a negation? Worked out once per word and kept on its record (core's perWord). */
+const isNegation = perWord((norm: string): boolean => lexicon.NEGATIONS.has(norm));
+
+/** A negation word outside quotes (harmless ones included: a cheap superset of `hasRealNegation`). */
+function anyNegation(s: Sentence): boolean {
   for (let i = 0; i < s.items.length; i++) {
     const t = s.items[i]!;
-    const code = wordCode(t.word);
-    if (code & RULE) rule = true;
-    if (code & NEG && t.kind === 'word' && !t.quoted) negation = true;
+    if (t.kind === 'word' && !t.quoted && isNegation(t.word)) return true;
   }
+  return false;
+}
+
+function hides(doc: Doc, s: Sentence): Cue | null {
+  if (s.question) return null;
   // `isAdverse` needs a negation or an adverse word: without both only a citation that is the answer by itself can
   // count, and matching just those entries spares most of the authority patterns in most sentences (same cue: the
   // first inherent one is preferred either way)
-  const mayBeAdverse = negation || ADVERSE.match(s).length > 0;
-  const cue = authorityCue(s, mayBeAdverse, rule);
+  const mayBeAdverse = anyNegation(s) || ADVERSE.match(s).length > 0;
+  const cue = authorityCue(s, mayBeAdverse);
   if (!cue) return null;
   // the rule's condition in plain words right after the citation: "nach § 33 SGB V nur, wenn die Sehschwäche …"
   if (CONDITION.match(s).some((h) => h.match.from > cue.from)) return null;

@@ -15,7 +15,7 @@
  * sentence, for every gate and negation check of the discourse layer.
  */
 import { PhraseSet, type PhraseEntry, type PhraseHit } from './phrases.ts';
-import { compilePattern, matchPattern, splitAtoms, atomKeys, type CompiledPattern } from './pattern.ts';
+import { compilePattern, matchPattern, splitAtoms, atomKeys, PUNCT_LITERAL, type CompiledPattern } from './pattern.ts';
 import { NEGATIONS } from './lexicon.ts';
 import { fold } from './normalize.ts';
 import type { Sentence } from './types.ts';
@@ -95,12 +95,14 @@ export function wordFacts(s: Sentence): WordFacts {
 // ---- gated phrase sets ----------------------------------------------------------------------------------------
 
 /**
- * The parts of a required element without index words, or null when it says nothing (a class such as @WORD, a
- * punctuation literal). Alternatives are split as pattern.ts does (`<um|tauschen>` is one atom).
+ * The parts of a required element without index words, or null when it says nothing (a lemma, a class such as
+ * @WORD). Alternatives are split as pattern.ts does (`<um|tauschen>` is one atom). A punctuation literal is an exact
+ * part as written (it matches a token whose text it is; a non-word token's folded form is its text).
  */
 function elemGate(src: string): number[] | null {
   const bits: number[] = [];
   for (const a of splitAtoms(src)) {
+    if (PUNCT_LITERAL.test(a)) { bits.push(partBit(a, true)); continue; }
     if (a.startsWith('<') || a.startsWith('@') || !/^\*?[\p{L}\p{N}'’.-]+\*?$/u.test(a)) return null;
     const w = fold(a.replace(/^\*|\*$/g, ''));
     if (!w) return null;

@@ -103,7 +103,8 @@ export function keyCost(keys: Set<string>): number {
 }
 
 const EMPTY: Set<string> = new Set();
-const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
+/** A punctuation literal: matches a token whose text is the atom (a non-word token's folded form is its text). */
+export const PUNCT_LITERAL = /^[,;:()\-–—!?."„“”'/§]$/;
 const TERMINAL = /^[.!?…]/;
 
 /**

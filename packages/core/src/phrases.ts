@@ -10,7 +10,7 @@
  * a candidate reaches the matcher only when the sentence also holds a word of each of its other required elements
  * (required words, affix gates).
  */
-import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, type CompiledPattern, type PatternMatch } from './pattern.ts';
+import { compilePattern, matchPattern, splitAtoms, atomKeys, keyCost, PatternError, PUNCT_LITERAL, type CompiledPattern, type PatternMatch } from './pattern.ts';
 import type { Sentence } from './types.ts';
 import { perSentence, pinWord, type Word } from './words.ts';
 import { fold } from './normalize.ts';
@@ -433,15 +433,20 @@ const gates = new Map<string, Gate | null>();
 let gateCount = 0;
 const GATE_ATOM = /^\*?[\p{L}\p{N}'’.-]+\*?$/u;
 
-/** The gate of an element source (null: none — a lemma, a word class, punctuation, or no affix at all). */
+/**
+ * The gate of an element source (null: none — a lemma, a word class, or no affix at all). A punctuation literal
+ * ("agb|*bedingungen|§") is an exact part as written: it matches a token whose text it is, and a non-word token's
+ * folded form is its text.
+ */
 function gateOf(src: string): Gate | null {
   let g = gates.get(src);
   if (g !== undefined) return g;
   g = null;
   const atoms = splitAtoms(src);
-  if (atoms.some((a) => a.includes('*')) && atoms.every((a) => GATE_ATOM.test(a))) {
+  if (atoms.some((a) => a.includes('*')) && atoms.every((a) => PUNCT_LITERAL.test(a) || GATE_ATOM.test(a))) {
     const parts: string[] = [], exact: boolean[] = [];
     for (const a of atoms) {
+      if (PUNCT_LITERAL.test(a)) { parts.push(a); exact.push(true); continue; }
       const w = fold(a.replace(/^\*|\*$/g, ''));
       if (!w) { parts.length = 0; break; }
       parts.push(w);
