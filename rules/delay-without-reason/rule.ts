@@ -77,13 +77,6 @@ function dateIn(s: Sentence): boolean {
 
 
 
-/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
-function trimEndOf(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
-  return text.slice(0, end);
-}
-
 export default defineRule({
   id: 'delay-without-reason',
   meta: {

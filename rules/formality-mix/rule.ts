@@ -306,13 +306,6 @@ const LOWER_NOTE = 'Die höfliche Anrede „Sie“, „Ihnen“, „Ihr“ schre
 const MIX_NOTE = 'Bleiben Sie in einer Antwort bei einer Anrede: entweder durchgehend „Sie“ oder durchgehend „du“. Der Wechsel wirkt wie ein zusammenkopierter Textbaustein.';
 
 
-/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
-function trimEndOf(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
-  return text.slice(0, end);
-}
-
 export default defineRule({
   id: 'formality-mix',
   meta: {

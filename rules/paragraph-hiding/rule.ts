@@ -1,4 +1,4 @@
-import { defineRule, snippet, discourse, lexicon, perWord, PhraseSet, type Doc, type PhraseEntry, type PhraseHit, type Sentence } from '@replylint/core';
+import { defineRule, snippet, lexicon, perWord, PhraseSet, type Doc, type PhraseEntry, type PhraseHit, type Sentence } from '@replylint/core';
 import { adverse, authority, condition, exception, explain, harmless } from './phrases.gen.ts';
 
 type Kind = 'cite' | 'reason' | 'subject' | 'final' | 'refer';

@@ -1,4 +1,4 @@
-import { defineRule, snippet, discourse, perWord, PhraseSet, type Doc, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
+import { defineRule, snippet, discourse, perWord, PhraseSet, type PhraseEntry, type Sentence, type Token } from '@replylint/core';
 import { against, change, decided, granting, moneyChange, owner, requested } from './phrases.gen.ts';
 
 type Kind = 'against' | 'decided' | 'granting' | 'change';
@@ -156,14 +156,6 @@ function concernsCustomer(s: Sentence, f: Found): boolean {
     if (t.upper && MATTER.test(t.norm)) return true;
   }
   return false;
-}
-
-
-/** Strip trailing characters from a set (a loop instead of a `[…]+$` regex, which backtracks polynomially). */
-function trimEndOf(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
-  return text.slice(0, end);
 }
 
 export default defineRule({
